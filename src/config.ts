@@ -1,0 +1,150 @@
+/**
+ * The one configuration format: `TICKETGRAPH_CONFIG` files and the emulators' manifest are
+ * both `{ "sources": [ … ] }`. A credential value may be `{ "env": "VAR" }`.
+ *
+ * Validation errors name the bad field by path and never echo a value: a credential may sit
+ * in any field a user mistyped.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { SOURCE_KINDS, type SourceConfig, type SourceKindName } from './sources/adapter.js';
+import { findSourceKind } from './sources/registry.js';
+
+export interface GatewayConfig {
+  sources: SourceConfig[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid ticketgraph config:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+const SOURCE_KEY = /^[a-z][a-z0-9_-]{0,31}$/;
+
+const credentialValue = z.union([z.string().min(1), z.strictObject({ env: z.string().min(1) })]);
+
+const commonFields = z.object({
+  key: z.string().regex(SOURCE_KEY, 'must be 1-32 characters: a lowercase letter, then letters, digits, _ or -'),
+  kind: z.enum(SOURCE_KINDS),
+  name: z.string().min(1).max(200),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  credentials: z.record(z.string(), credentialValue),
+  timeoutMs: z.number().int().min(1).max(300_000).default(DEFAULT_TIMEOUT_MS),
+});
+const COMMON_KEYS = new Set(Object.keys(commonFields.shape));
+
+const fileShape = z.strictObject({ sources: z.array(z.unknown()).min(1) });
+
+export type Environment = Record<string, string | undefined>;
+
+/** Validates a parsed config document and resolves `{ env }` credentials. */
+export function parseConfig(document: unknown, env: Environment = process.env): GatewayConfig {
+  const file = fileShape.safeParse(document);
+  if (!file.success) throw new ConfigError(describeIssues(file.error, []));
+
+  const problems: string[] = [];
+  const sources: SourceConfig[] = [];
+  const seenKeys = new Set<string>();
+  file.data.sources.forEach((entry, index) => {
+    const path: (string | number)[] = ['sources', index];
+    const common = commonFields.safeParse(entry);
+    if (!common.success) {
+      problems.push(...describeIssues(common.error, path));
+      return;
+    }
+    const { key, kind } = common.data;
+    if (seenKeys.has(key)) problems.push(`${formatPath([...path, 'key'])}: duplicate source key "${key}"`);
+    seenKeys.add(key);
+
+    const before = problems.length;
+    const credentials = resolveCredentials(common.data.credentials, env, [...path, 'credentials'], problems);
+    const unresolved = problems.length > before;
+    const definition = findSourceKind(kind);
+    if (!definition) {
+      problems.push(`${formatPath([...path, 'kind'])}: source kind "${kind}" is not available in this build`);
+      return;
+    }
+    const typedCredentials = definition.credentials.safeParse(credentials);
+    // A missing env var was reported already; its "expected string" would only repeat it.
+    if (!typedCredentials.success && !unresolved) problems.push(...describeIssues(typedCredentials.error, [...path, 'credentials']));
+
+    const extra = Object.fromEntries(Object.entries(entry as object).filter(([name]) => !COMMON_KEYS.has(name)));
+    const settings = definition.settings.safeParse(extra);
+    if (!settings.success) problems.push(...describeIssues(settings.error, path));
+
+    if (typedCredentials.success && settings.success) {
+      sources.push({
+        key,
+        kind,
+        name: common.data.name,
+        baseUrl: common.data.baseUrl,
+        timeoutMs: common.data.timeoutMs,
+        credentials: typedCredentials.data as Record<string, string>,
+        settings: settings.data as Record<string, unknown>,
+      });
+    }
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { sources };
+}
+
+export async function loadConfigFile(path: string, env: Environment = process.env): Promise<GatewayConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'read failed'}`]);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text) as unknown;
+  } catch {
+    // JSON.parse's message can quote the text around the fault, which may be a secret.
+    throw new ConfigError([`${path} is not valid JSON`]);
+  }
+  return parseConfig(document, env);
+}
+
+function resolveCredentials(
+  raw: Record<string, string | { env: string }>,
+  env: Environment,
+  path: (string | number)[],
+  problems: string[],
+): Record<string, string> {
+  const resolved: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (typeof value === 'string') {
+      resolved[name] = value;
+      continue;
+    }
+    const fromEnv = env[value.env];
+    if (fromEnv === undefined || fromEnv === '') {
+      problems.push(`${formatPath([...path, name])}: environment variable ${value.env} is not set`);
+    } else {
+      resolved[name] = fromEnv;
+    }
+  }
+  return resolved;
+}
+
+function describeIssues(error: z.ZodError, prefix: (string | number)[]): string[] {
+  // Only the path and zod's message: zod messages describe the expectation, not the value.
+  return error.issues.map((issue) => {
+    const path = formatPath([...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]);
+    const message =
+      issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    return `${path || '(root)'}: ${message}`;
+  });
+}
+
+function formatPath(path: (string | number)[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+
+export function isSourceKind(value: string): value is SourceKindName {
+  return (SOURCE_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,25 @@
+/**
+ * What every resolver gets: the configured sources and the per-request state. Loaders live in
+ * Pothos' context cache (keyed by this object), so they are per request by construction.
+ */
+import type { GraphQLError } from 'graphql';
+import type { CursorCodec } from './federation/cursor.js';
+import type { SourceAdapter } from './sources/adapter.js';
+
+export interface SourceDirectory {
+  /** In configuration order. */
+  readonly all: readonly SourceAdapter[];
+  get(key: string): SourceAdapter | undefined;
+  /** The adapter, or a BAD_USER_INPUT error naming the known keys. */
+  require(key: string): SourceAdapter;
+}
+
+export interface GatewayContext {
+  sources: SourceDirectory;
+  cursors: CursorCodec;
+  requestId: string;
+  /** Aborted when the client goes away. */
+  signal: AbortSignal | undefined;
+  /** Sources that failed while data still came back; added to the response's errors. */
+  sourceFailures: GraphQLError[];
+}

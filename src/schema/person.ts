@@ -1,0 +1,20 @@
+import type { Person, Vote } from '../model.js';
+import { builder } from './builder.js';
+
+export const PersonRef = builder.objectRef<Person>('Person').implement({
+  description: 'Someone as the vendor names them; any of the fields may be unknown.',
+  fields: (t) => ({
+    id: t.exposeString('id', { nullable: true, description: "The vendor's identifier for this person." }),
+    name: t.exposeString('name', { nullable: true }),
+    email: t.exposeString('email', { nullable: true }),
+  }),
+});
+
+export const VoteRef = builder.objectRef<Vote>('Vote').implement({
+  description: "A rating: a ticket's score on the source's scale, or a comment's thumbs up (1) / down (-1).",
+  fields: (t) => ({
+    score: t.exposeInt('score'),
+    comment: t.exposeString('comment', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true }),
+  }),
+});

@@ -1,0 +1,108 @@
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { GatewayContext } from '../context.js';
+import type { Ticket } from '../model.js';
+import { mapWithConcurrency } from '../sources/paging.js';
+import { userInputError } from '../errors.js';
+import { builder } from './builder.js';
+import { TicketPriorityEnum, TicketStatusEnum } from './enums.js';
+import { joinIdParts } from './global-id.js';
+import { loadTickets } from './loaders.js';
+import { PersonRef, VoteRef } from './person.js';
+
+export const ticketKey = (ticket: Pick<Ticket, 'sourceKey' | 'number'>) => joinIdParts(ticket.sourceKey, ticket.number);
+
+export const TicketRef = builder.loadableNode('Ticket', {
+  description: 'A ticket in one source, in the unified model. `raw` keeps the native record.',
+  id: { resolve: (ticket: Ticket) => ticketKey(ticket) },
+  load: (keys: string[], ctx) => loadTickets(keys, ctx),
+  // Tickets already fetched by a list are reused by node()/ticket() in the same request.
+  cacheResolved: ticketKey,
+  fields: (t) => ({
+    number: t.exposeString('number', { description: "The vendor's ticket number." }),
+    title: t.exposeString('title'),
+    description: t.string({
+      nullable: true,
+      resolve: (ticket, _args, ctx) => ticket.description ?? (ctx.sources.get(ticket.sourceKey)?.loadDescription ? descriptions(ctx).load(ticket) : null),
+    }),
+    status: t.expose('status', { type: TicketStatusEnum }),
+    nativeStatus: t.exposeString('nativeStatus'),
+    priority: t.expose('priority', { type: TicketPriorityEnum, nullable: true }),
+    nativePriority: t.exposeString('nativePriority', { nullable: true }),
+    creator: t.expose('creator', { type: PersonRef, nullable: true }),
+    assignee: t.expose('assignee', { type: PersonRef, nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    url: t.field({ type: 'URL', nullable: true, resolve: (ticket) => safeUrl(ticket.url) }),
+    tags: t.exposeStringList('tags'),
+    vote: t.expose('vote', { type: VoteRef, nullable: true }),
+    raw: t.field({
+      type: 'JSONObject',
+      description: 'The native record exactly as the vendor sent it, for fields the unified model does not cover.',
+      resolve: (ticket) => ticket.raw,
+    }),
+  }),
+});
+
+const DESCRIPTION_CONCURRENCY = 8;
+
+/** Descriptions that live outside the ticket record, fetched once per ticket per request. */
+const descriptions = createContextCache(
+  (ctx: GatewayContext) =>
+    new DataLoader<Ticket, string | null, string>(
+      (tickets) =>
+        mapWithConcurrency(tickets, DESCRIPTION_CONCURRENCY, (ticket) =>
+          (ctx.sources.get(ticket.sourceKey)?.loadDescription?.(ticket, { signal: ctx.signal }) ?? Promise.resolve(null)).catch(
+            (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+          ),
+        ),
+      { cacheKeyFn: ticketKey },
+    ),
+);
+
+export const TicketConnection = builder.connectionObject(
+  {
+    type: TicketRef,
+    name: 'TicketConnection',
+    fields: (t) => ({
+      totalCount: t.int({
+        nullable: true,
+        description: 'Exact number of matching tickets; null where a source cannot count them exactly (see totalCountHint).',
+        resolve: (connection) => connection.totalCount ?? null,
+      }),
+      totalCountHint: t.string({
+        nullable: true,
+        description: 'Why totalCount is null, when it is.',
+        resolve: (connection) => connection.totalCountHint ?? null,
+      }),
+    }),
+  },
+  { name: 'TicketEdge' },
+);
+
+builder.queryField('ticket', (t) =>
+  t.field({
+    type: TicketRef,
+    nullable: true,
+    description: 'One ticket by source key and vendor ticket number; null when the source has no such ticket.',
+    args: {
+      source: t.arg.string({ required: true }),
+      number: t.arg.string({ required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const adapter = ctx.sources.require(args.source);
+      if (args.number.trim() === '') throw userInputError('number must not be empty', { argument: 'number' });
+      return TicketRef.getDataloader(ctx).load(ticketKey({ sourceKey: adapter.key, number: args.number }));
+    },
+  }),
+);
+
+function safeUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).toString();
+  } catch {
+    return null;
+  }
+}

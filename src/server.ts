@@ -1,0 +1,50 @@
+/**
+ * `npm start`: the gateway on HOST:PORT (default 127.0.0.1:4000), over the sources in
+ * TICKETGRAPH_CONFIG, or over the embedded emulators when it is not set.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfigFile, type GatewayConfig } from './config.js';
+import { startEmbeddedEmulators } from './embedded.js';
+import { createGateway } from './gateway.js';
+
+async function main(): Promise<void> {
+  const host = process.env.HOST ?? '127.0.0.1';
+  const port = Number(process.env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError([`PORT must be 0..65535`]);
+
+  let config: GatewayConfig;
+  let stopEmulators = async () => {};
+  const configPath = process.env.TICKETGRAPH_CONFIG;
+  if (configPath) {
+    config = await loadConfigFile(configPath);
+  } else {
+    const embedded = await startEmbeddedEmulators();
+    config = embedded.config;
+    stopEmulators = embedded.close;
+    console.log(`embedded emulators: ${embedded.emulators.map((e) => `${e.key} (${e.kind})`).join(', ')}`);
+  }
+
+  const gateway = createGateway({ config, ...(process.env.TICKETGRAPH_CURSOR_SECRET ? { cursorSecret: process.env.TICKETGRAPH_CURSOR_SECRET } : {}) });
+  const server = createServer(gateway.yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  console.log(`ticketgraph listening on http://${shownHost}:${address.port}/graphql`);
+
+  const shutdown = () => {
+    server.close();
+    server.closeAllConnections();
+    void Promise.allSettled([gateway.close(), stopEmulators()]).then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `ticketgraph failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

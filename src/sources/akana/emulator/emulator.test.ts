@@ -1,0 +1,142 @@
+// The emulator's wire protocol, spoken to with plain fetch: auth, CSRF, media types, errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenEmulator, type ListeningEmulator } from '../../../emulator/listen.js';
+import { createAkanaEmulator, type AkanaEmulator } from './index.js';
+import { negotiate } from './wire.js';
+
+let emulator: AkanaEmulator;
+let listening: ListeningEmulator;
+let cookie: string;
+
+beforeAll(async () => {
+  emulator = createAkanaEmulator();
+  listening = await listenEmulator(emulator);
+  cookie = `AtmoAuthToken_${emulator.credentials.fedMemberId}=${emulator.credentials.authToken}`;
+});
+afterAll(() => listening.close());
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(listening.baseUrl + path, { headers: { cookie, ...headers } });
+const csrfHeader = () => `X-Csrf-Token_${emulator.credentials.fedMemberId}`;
+
+describe('session cookie', () => {
+  it('answers 401 without the AtmoAuthToken cookie, with a JSON body', async () => {
+    const response = await fetch(`${listening.baseUrl}/api/tickets`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: 401 });
+  });
+
+  it('answers 401 for a wrong token or a cookie named for another federation member', async () => {
+    expect((await fetch(`${listening.baseUrl}/api/tickets`, { headers: { cookie: 'AtmoAuthToken_acmepaymentscorp=TokenID=nope' } })).status).toBe(401);
+    const otherMember = `AtmoAuthToken_othercorp=${emulator.credentials.authToken}`;
+    expect((await fetch(`${listening.baseUrl}/api/tickets`, { headers: { cookie: otherMember } })).status).toBe(401);
+  });
+
+  it('finds the cookie among others', async () => {
+    expect((await get('/api/tickets?count=1', { cookie: `JSESSIONID=abc; ${cookie}; theme=dark` })).status).toBe(200);
+  });
+});
+
+describe('CSRF header', () => {
+  const post = (headers: Record<string, string>) =>
+    fetch(`${listening.baseUrl}/api/tickets`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ APIID: emulator.settings?.defaultApiId, Title: 'x', Description: 'y' }),
+    });
+
+  it('is not needed on GET', async () => {
+    expect((await get('/api/tickets?count=1')).status).toBe(200);
+  });
+
+  it('answers 403 on POST without it or with a wrong one, and writes nothing', async () => {
+    const before = emulator.store.list({}).length;
+    expect((await post({})).status).toBe(403);
+    expect((await post({ [csrfHeader()]: 'wrong' })).status).toBe(403);
+    expect(emulator.store.list({}).length).toBe(before);
+    expect((await post({ [csrfHeader()]: emulator.credentials.csrfToken ?? '' })).status).toBe(200);
+    expect(emulator.store.list({}).length).toBe(before + 1);
+  });
+});
+
+describe('content negotiation', () => {
+  it.each(['application/vnd.soa.v72+json', 'application/vnd.soa.v80+json', 'application/vnd.soa.v81+json', 'application/json'])(
+    'echoes %s',
+    async (type) => {
+      const response = await get('/api/tickets?count=1', { accept: type });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect((await response.json()) as unknown).toHaveProperty('Ticket');
+    },
+  );
+
+  it('answers plain JSON to */* and to no Accept at all', async () => {
+    expect((await get('/api/tickets?count=1', { accept: '*/*' })).headers.get('content-type')).toBe('application/json');
+    expect((await get('/api/tickets?count=1', { accept: '' })).headers.get('content-type')).toBe('application/json');
+  });
+
+  it('answers 406 when only XML is acceptable', async () => {
+    expect((await get('/api/tickets', { accept: 'application/vnd.soa.v72+xml' })).status).toBe(406);
+    expect((await get('/api/tickets', { accept: 'application/vnd.soa.v81+xml, application/xml' })).status).toBe(406);
+  });
+
+  it('prefers by q and serves JSON when XML is preferred but JSON allowed', () => {
+    expect(negotiate('application/vnd.soa.v81+xml, application/vnd.soa.v80+json;q=0.5')).toBe('application/vnd.soa.v80+json');
+    expect(negotiate('application/vnd.soa.v72+json;q=0.2, application/vnd.soa.v81+json')).toBe('application/vnd.soa.v81+json');
+    expect(negotiate('application/json;q=0')).toBeNull();
+  });
+});
+
+describe('GET /api/tickets', () => {
+  it('applies the documented defaults: 100 results, 2 previewed comments, actions included', async () => {
+    const body = (await (await get('/api/tickets')).json()) as { Ticket: { Comments: number; CommentsPreview: { Count: number; Comment: unknown[] }; Action: unknown[] }[] };
+    expect(body.Ticket).toHaveLength(100);
+    const commented = body.Ticket.find((t) => t.Comments > 2);
+    expect(commented?.CommentsPreview.Comment).toHaveLength(2);
+    expect(commented?.CommentsPreview.Count).toBe(commented?.Comments);
+    expect(body.Ticket.every((t) => t.Action.length > 0)).toBe(true);
+  });
+
+  it('honours IncludeComments=false, IncludeActions=false, NumberOfComments', async () => {
+    const body = (await (await get('/api/tickets?IncludeComments=false&IncludeActions=false&count=5')).json()) as { Ticket: Record<string, unknown>[] };
+    expect(body.Ticket.every((t) => !('CommentsPreview' in t) && !('Action' in t))).toBe(true);
+    const five = (await (await get('/api/tickets?NumberOfComments=5&count=100')).json()) as { Ticket: { Comments: number; CommentsPreview: { Comment: unknown[] } }[] };
+    expect(five.Ticket.every((t) => t.CommentsPreview.Comment.length === Math.min(5, t.Comments))).toBe(true);
+  });
+
+  it('filters by State, Label, Tag, AuthorID, APIID and ItemID', async () => {
+    const one = emulator.store.list({})[7];
+    if (!one) throw new Error('no data');
+    const query = new URLSearchParams({ State: one.state, Tag: one.tags[0] ?? '', AuthorID: one.user.id, APIID: one.api?.versionId ?? '' });
+    const body = (await (await get(`/api/tickets?${query}`)).json()) as { Ticket: { TicketID: string; State: string }[] };
+    expect(body.Ticket.map((t) => t.TicketID)).toContain(one.id);
+    expect(body.Ticket.every((t) => t.State === one.state)).toBe(true);
+    const byItem = (await (await get(`/api/tickets?ItemID=${one.id}`)).json()) as { Ticket: { TicketID: string }[] };
+    expect(byItem.Ticket.map((t) => t.TicketID)).toEqual([one.id]);
+  });
+
+  it('answers the documented 500 with a JSON body for unreadable parameters', async () => {
+    for (const bad of ['count=ten', 'start=-1', 'IncludeComments=maybe', 'SortBy=com.soa.sort.order.nonsense']) {
+      const response = await get(`/api/tickets?${bad}`);
+      expect(response.status, bad).toBe(500);
+      expect(await response.json()).toMatchObject({ code: 500 });
+    }
+  });
+});
+
+describe('single ticket and comments', () => {
+  it('answers 404 with a JSON body for an unknown ticket', async () => {
+    const response = await get('/api/tickets/ticket1.acmepaymentscorp');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: 404 });
+    expect((await get('/api/tickets/ticket1.acmepaymentscorp/comments')).status).toBe(404);
+  });
+
+  it('lists every comment, oldest first', async () => {
+    const busy = emulator.store.list({}).find((t) => t.comments.length > 20);
+    if (!busy) throw new Error('no busy ticket');
+    const body = (await (await get(`/api/tickets/${busy.id}/comments`)).json()) as { Comment: { Created: string }[] };
+    expect(body.Comment).toHaveLength(busy.comments.length);
+    const created = body.Comment.map((c) => Date.parse(c.Created));
+    expect(created).toEqual([...created].sort((a, b) => a - b));
+  });
+});

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import type { SourceKind } from '../adapter.js';
+import { createControlPanelAdapter, type ControlPanelCredentials } from './adapter.js';
+import { createControlPanelEmulator } from './emulator/index.js';
+
+export const controlPanel: SourceKind<ControlPanelCredentials, Record<string, never>> = {
+  kind: 'control-panel',
+  defaultKey: 'cp',
+  defaultName: 'Control panel',
+  credentials: z.strictObject({ token: z.string().min(1) }),
+  settings: z.strictObject({}),
+  createAdapter: (config, http) => createControlPanelAdapter(config, http),
+  createEmulator: (options) => createControlPanelEmulator(options),
+};

@@ -1,0 +1,43 @@
+import type { SourceDirectory } from '../context.js';
+import { userInputError } from '../errors.js';
+import type { GatewayConfig } from '../config.js';
+import type { Dispatcher } from 'undici';
+import type { SourceAdapter } from './adapter.js';
+import { createSourceHttp } from './http.js';
+import { findSourceKind } from './registry.js';
+
+export function createSourceDirectory(
+  config: GatewayConfig,
+  options: { dispatcher?: (sourceKey: string) => Dispatcher | undefined } = {},
+): SourceDirectory & { close(): Promise<void> } {
+  const adapters: SourceAdapter[] = config.sources.map((source) => {
+    const kind = findSourceKind(source.kind);
+    if (!kind) throw new Error(`source kind "${source.kind}" is not available in this build`);
+    const dispatcher = options.dispatcher?.(source.key);
+    const http = createSourceHttp({
+      source: source.key,
+      baseUrl: source.baseUrl,
+      timeoutMs: source.timeoutMs,
+      ...(dispatcher ? { dispatcher } : {}),
+    });
+    return kind.createAdapter(source, http);
+  });
+  const byKey = new Map(adapters.map((a) => [a.key, a]));
+  return {
+    all: adapters,
+    get: (key) => byKey.get(key),
+    require(key) {
+      const adapter = byKey.get(key);
+      if (!adapter) {
+        throw userInputError(`Unknown source "${key}"; configured sources: ${[...byKey.keys()].join(', ') || 'none'}`, {
+          argument: 'source',
+          reason: 'UNKNOWN_SOURCE',
+        });
+      }
+      return adapter;
+    },
+    close: async () => {
+      await Promise.allSettled(adapters.map((a) => a.close()));
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * A whole stack for integration tests: the chosen emulators and the gateway, each on its own
+ * 127.0.0.1 ephemeral port, talking real HTTP. Close it in afterAll.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GatewayConfig } from '../../src/config.js';
+import { startEmbeddedEmulators, type EmbeddedEmulators } from '../../src/embedded.js';
+import type { EmulatorOptions } from '../../src/emulator/kit.js';
+import { createGateway, type Gateway } from '../../src/gateway.js';
+import type { SourceKindName } from '../../src/sources/adapter.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Stack {
+  /** The gateway's /graphql URL. */
+  url: string;
+  emulators: EmbeddedEmulators;
+  gateway: Gateway;
+  config: GatewayConfig;
+  query<T = Record<string, unknown>>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+export async function startStack(
+  options: {
+    kinds?: readonly SourceKindName[];
+    emulator?: EmulatorOptions;
+    /** Edit the config before the gateway starts (e.g. a wrong credential, a short timeout). */
+    configure?: (config: GatewayConfig) => GatewayConfig;
+  } = {},
+): Promise<Stack> {
+  const emulators = await startEmbeddedEmulators({
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    ...(options.emulator ? { emulator: options.emulator } : {}),
+  });
+  const config = options.configure ? options.configure(structuredClone(emulators.config)) : emulators.config;
+  const gateway = createGateway({ config });
+  const server = createServer(gateway.yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    url,
+    emulators,
+    gateway,
+    config,
+    async query<T>(document: string, variables?: Record<string, unknown>) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: document, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<T>;
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await gateway.close();
+      await emulators.close();
+    },
+  };
+}
