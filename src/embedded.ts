@@ -49,7 +49,8 @@ export async function startEmbeddedEmulators(
         baseUrl: e.listening.baseUrl,
         credentials: { ...e.emulator.credentials },
         timeoutMs: DEFAULT_TIMEOUT_MS,
-        settings: { ...e.emulator.settings },
+        // Through the kind's own schema, exactly as a config file's settings would go.
+        settings: (kind ? kind.settings.parse({ ...e.emulator.settings }) : { ...e.emulator.settings }) as Record<string, unknown>,
       };
     }),
   };

@@ -14,6 +14,8 @@ const VERSION = 1;
 export interface CursorState {
   /** Source key -> native offset of the next ticket to read from that source. */
   positions: Record<string, number>;
+  /** The source of the edge this cursor points at (backward pages read strictly before it). */
+  last?: string;
 }
 
 export interface CursorCodec {
@@ -39,7 +41,7 @@ export function createCursorCodec(secret: string | Buffer = randomBytes(32)): Cu
 
   return {
     encode(queryHash, state) {
-      const payload = Buffer.from(JSON.stringify({ v: VERSION, h: queryHash, p: state.positions })).toString('base64url');
+      const payload = Buffer.from(JSON.stringify({ v: VERSION, h: queryHash, p: state.positions, l: state.last })).toString('base64url');
       return `${payload}.${sign(payload)}`;
     },
     decode(cursor, queryHash) {
@@ -58,7 +60,7 @@ export function createCursorCodec(secret: string | Buffer = randomBytes(32)): Cu
       if (parsed.h !== queryHash) {
         throw invalidCursor('the cursor belongs to another query: filter, order and source must stay the same while paging');
       }
-      return { positions: parsed.p };
+      return parsed.l === undefined ? { positions: parsed.p } : { positions: parsed.p, last: parsed.l };
     },
   };
 }
@@ -75,9 +77,10 @@ function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function isCursorPayload(value: unknown): value is { v: number; h: string; p: Record<string, number> } {
+function isCursorPayload(value: unknown): value is { v: number; h: string; p: Record<string, number>; l?: string } {
   if (typeof value !== 'object' || value === null) return false;
-  const { v, h, p } = value as Record<string, unknown>;
+  const { v, h, p, l } = value as Record<string, unknown>;
   if (typeof v !== 'number' || typeof h !== 'string' || typeof p !== 'object' || p === null) return false;
+  if (l !== undefined && typeof l !== 'string') return false;
   return Object.values(p).every((offset) => Number.isSafeInteger(offset) && (offset as number) >= 0);
 }

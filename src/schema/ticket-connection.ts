@@ -2,8 +2,7 @@
  * The ticket connection arguments and resolver shared by `Query.tickets` and `Source.tickets`.
  */
 import type { GatewayContext } from '../context.js';
-import { forwardPage, type TicketConnectionShape } from '../federation/merged-connection.js';
-import { userInputError } from '../errors.js';
+import { readTicketPage, type TicketConnectionShape } from '../federation/merged-connection.js';
 import { reportSourceFailures } from '../federation/report-failures.js';
 import type { SourceAdapter } from '../sources/adapter.js';
 import { builder } from './builder.js';
@@ -35,10 +34,7 @@ export async function resolveTicketConnection(
   const query = toTicketQuery(args.filter, args.orderBy);
   const keys = intersect(scope, query.sources);
   const sources: SourceAdapter[] = keys === null ? [...ctx.sources.all] : keys.map((key) => ctx.sources.require(key));
-  if (page.direction === 'backward') {
-    throw userInputError('last/before are not supported yet; page forward with first/after', { argument: 'last' });
-  }
-  const connection = await forwardPage(ctx, { filter: query.filter, order: query.order, sources }, page.count, page.cursor);
+  const connection = await readTicketPage(ctx, { filter: query.filter, order: query.order, sources }, page);
   reportSourceFailures(ctx, connection.sourceErrors);
   return connection;
 }

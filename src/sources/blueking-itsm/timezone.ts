@@ -64,8 +64,12 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** The instant's wall clock in the zone, whole seconds (milliseconds are dropped). */
 export function formatWallClock(instant: Date | number, timeZone: string): string {
-  const w = wallClockOf(typeof instant === 'number' ? instant : instant.getTime(), timeZone);
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+  const whole = Math.floor((typeof instant === 'number' ? instant : instant.getTime()) / 1000) * 1000;
+  const w = new Date(whole + offsetAt(whole, timeZone));
+  return (
+    `${pad(w.getUTCFullYear(), 4)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())} ` +
+    `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}`
+  );
 }
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?$/;
@@ -86,11 +90,35 @@ function wallClockAsUtc(text: string): number | null {
 
 const DAY_MS = 86_400_000;
 
-/** UTC offset of the zone at an instant, in ms (east positive). */
-function offsetAt(ms: number, timeZone: string): number {
+const HOUR_MS = 3_600_000;
+
+/** UTC offset of the zone at an instant, in ms (east positive), straight from Intl. */
+function exactOffsetAt(ms: number, timeZone: string): number {
   const whole = Math.floor(ms / 1000) * 1000;
   const w = wallClockOf(whole, timeZone);
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
+}
+
+/** Per zone, per UTC hour: the offset when it holds for the whole hour, NaN when it changes within. */
+const hourlyOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * The offset at an instant. Intl is slow, and offsets change at most once an hour, so each
+ * hour is asked at its two ends and remembered; only an hour with a transition in it is
+ * asked per instant.
+ */
+function offsetAt(ms: number, timeZone: string): number {
+  let hours = hourlyOffsets.get(timeZone);
+  if (!hours) hourlyOffsets.set(timeZone, (hours = new Map()));
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const start = exactOffsetAt(hour * HOUR_MS, timeZone);
+    offset = start === exactOffsetAt(hour * HOUR_MS + HOUR_MS - 1000, timeZone) ? start : NaN;
+    if (hours.size > 200_000) hours.clear();
+    hours.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? exactOffsetAt(ms, timeZone) : offset;
 }
 
 /**

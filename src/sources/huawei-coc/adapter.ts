@@ -58,6 +58,10 @@ export class CocAdapter implements SourceAdapter {
   readonly name: string;
   readonly capabilities: SourceCapabilities;
   private readonly client: CocClient;
+  // Present only with an operator id (see the constructor).
+  declare readonly createTicket?: (input: CreateTicketInput, options?: CallOptions) => Promise<Ticket>;
+  declare readonly transitionTicket?: (number: string, action: string, options?: CallOptions) => Promise<Ticket>;
+  declare readonly availableActions?: (ticket: Ticket) => TicketAction[];
 
   constructor(config: SourceConfig<CocCredentials, CocSettings>, private readonly http: SourceHttp) {
     this.key = config.key;
@@ -86,10 +90,6 @@ export class CocAdapter implements SourceAdapter {
     }
   }
 
-  declare readonly createTicket?: (input: CreateTicketInput, options?: CallOptions) => Promise<Ticket>;
-  declare readonly transitionTicket?: (number: string, action: string, options?: CallOptions) => Promise<Ticket>;
-  declare readonly availableActions?: (ticket: Ticket) => TicketAction[];
-
   async listTickets({ filter, order, offset, limit }: ListTicketsRequest, options?: CallOptions): Promise<TicketPage> {
     if (!SORTS.some((s) => s.field === order.field && s.direction === order.direction)) {
       throw new Error(`huawei-coc cannot sort by ${order.field} ${order.direction}`);
@@ -110,8 +110,9 @@ export class CocAdapter implements SourceAdapter {
   }
 
   async getTickets(numbers: readonly string[], options?: CallOptions): Promise<(Ticket | null)[]> {
-    const wanted = [...new Set(numbers)];
-    if (wanted.length === 0) return [];
+    // ticket_id is at most 255 characters (Table 6): longer strings cannot exist, so are not sent.
+    const wanted = [...new Set(numbers)].filter((n) => n.length > 0 && n.length <= 255);
+    if (wanted.length === 0) return numbers.map(() => null);
     const data = await this.client.listIncidents(buildLookupRequest(wanted), options);
     const found = new Map((data.tickets ?? []).map((incident) => [incident.ticket_id, mapIncident(this.key, incident)]));
     return numbers.map((number) => found.get(number) ?? null);

@@ -43,13 +43,18 @@ describe('ESB authentication (HTTP 200, result: false)', () => {
   });
 
   it('accepts a bk_token in the query of a GET, acting as its owner', async () => {
-    const { bk_app_code, bk_app_secret } = bk.auth as { bk_app_code: string; bk_app_secret: string };
-    const own = all.find((t) => t.creator === 'zhangsan' && ['NEW', 'RUNNING', 'SUSPENDED'].includes(t.current_status)) as Item;
-    const operations = async (auth: Record<string, string>) =>
-      (await bk.esb<{ operations: { key: string }[] }>('GET', 'get_ticket_status', { sn: own.sn }, { auth })).body.data.operations.map((o) => o.key);
-    // Only the creator may withdraw: the token's owner (zhangsan) sees it, admin does not.
-    expect(await operations({ bk_app_code, bk_app_secret, bk_token: BLUEKING_DEMO_BK_TOKEN })).toContain('WITHDRAW');
-    expect(await operations({ bk_app_code, bk_app_secret, bk_username: 'admin' })).not.toContain('WITHDRAW');
+    const fresh = await startBlueking();
+    try {
+      const { bk_app_code, bk_app_secret } = fresh.auth as { bk_app_code: string; bk_app_secret: string };
+      const created = await fresh.esb<{ sn: string }>('POST', 'create_ticket', { service_id: 12, creator: 'zhangsan', fields: [{ key: 'title', value: 'VPN access request' }] });
+      const operations = async (auth: Record<string, string>) =>
+        (await fresh.esb<{ operations: { key: string }[] }>('GET', 'get_ticket_status', { sn: created.body.data.sn }, { auth })).body.data.operations.map((o) => o.key);
+      // Only the creator may withdraw: the token's owner (zhangsan) sees it, admin does not.
+      expect(await operations({ bk_app_code, bk_app_secret, bk_token: BLUEKING_DEMO_BK_TOKEN })).toEqual(['SUSPEND', 'WITHDRAW', 'TERMINATE']);
+      expect(await operations({ bk_app_code, bk_app_secret, bk_username: 'admin' })).toEqual(['SUSPEND', 'TERMINATE']);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

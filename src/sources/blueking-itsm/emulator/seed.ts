@@ -42,8 +42,8 @@ function weighted<T extends string>(rng: SeededRandom, weights: Record<T, number
 
 function statusFor(rng: SeededRandom, ageDays: number): EmuStatus {
   if (ageDays < 3) return weighted<EmuStatus>(rng, { NEW: 20, RUNNING: 40, SUSPENDED: 8, RESOLVED: 12, CONFIRMED: 5, FINISHED: 10, TERMINATED: 3, REVOKED: 2 });
-  if (ageDays < 30) return weighted<EmuStatus>(rng, { NEW: 4, RUNNING: 25, SUSPENDED: 8, RESOLVED: 10, CONFIRMED: 7, FINISHED: 36, TERMINATED: 5, REVOKED: 5 });
-  return weighted<EmuStatus>(rng, { NEW: 1, RUNNING: 4, SUSPENDED: 3, RESOLVED: 2, CONFIRMED: 3, FINISHED: 70, TERMINATED: 9, REVOKED: 8 });
+  if (ageDays < 30) return weighted<EmuStatus>(rng, { NEW: 8, RUNNING: 28, SUSPENDED: 8, RESOLVED: 10, CONFIRMED: 7, FINISHED: 30, TERMINATED: 5, REVOKED: 4 });
+  return weighted<EmuStatus>(rng, { NEW: 1, RUNNING: 6, SUSPENDED: 4, RESOLVED: 2, CONFIRMED: 3, FINISHED: 68, TERMINATED: 8, REVOKED: 8 });
 }
 
 function fill(rng: SeededRandom, template: string, user: string): string {
