@@ -8,7 +8,7 @@ const config: CodegenConfig = {
     'client/generated/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', URL: 'string', EmailAddress: 'string', JSONObject: 'Record<string, unknown>' } },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', URL: 'string', EmailAddress: 'string', JSONObject: 'Record<string, unknown>', _Any: 'Record<string, unknown>' } },
     },
   },
   hooks: {},

@@ -59,7 +59,10 @@ export class UpstreamError extends GraphQLError {
     if (details.status !== undefined) extensions.upstreamStatus = details.status;
     if (details.vendorCode !== undefined) extensions.vendorCode = details.vendorCode;
     if (details.retryAfter !== undefined) extensions.retryAfter = details.retryAfter;
-    super(`[${details.source}] ${details.message}`, { extensions, originalError: asError(details.cause) });
+    // No `originalError`: Yoga masks any GraphQLError whose original is not itself a
+    // GraphQLError, and this one is meant for the client. The cause stays for logs.
+    super(`[${details.source}] ${details.message}`, { extensions });
+    Object.defineProperty(this, 'cause', { value: asError(details.cause), enumerable: false });
     this.name = 'UpstreamError';
     this.sourceKey = details.source;
     this.upstreamCode = details.code;

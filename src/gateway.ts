@@ -8,6 +8,7 @@ import type { Dispatcher } from 'undici';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext, SourceDirectory } from './context.js';
 import { createCursorCodec } from './federation/cursor.js';
+import { createPersistedQueryStore, usePersistedQueries, type PersistedQueryOptions } from './plugins/use-persisted-queries.js';
 import { useSourceFailures } from './plugins/use-source-failures.js';
 import { buildSchema } from './schema/index.js';
 import { createSourceDirectory } from './sources/directory.js';
@@ -21,6 +22,8 @@ export interface GatewayOptions {
   dispatcher?: (sourceKey: string) => Dispatcher | undefined;
   /** @default true */
   graphiql?: boolean;
+  /** Automatic persisted queries (APQ) for frontends; `false` turns them off. @default {} */
+  persistedQueries?: PersistedQueryOptions | false;
 }
 
 export interface Gateway {
@@ -44,7 +47,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       signal: request.signal,
       sourceFailures: [],
     }),
-    plugins: [useSourceFailures()],
+    plugins: [
+      ...(options.persistedQueries === false ? [] : [usePersistedQueries(createPersistedQueryStore(options.persistedQueries))]),
+      useSourceFailures(),
+    ],
   });
   return { yoga, sources, close: () => sources.close() };
 }

@@ -22,6 +22,36 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /** A field whose value conforms to the standard URL format as specified in RFC3986: https://www.ietf.org/rfc/rfc3986.txt. */
   URL: { input: string; output: string; }
+  _Any: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+export type AddCommentInput = {
+  body: Scalars['String']['input'];
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  ticketId: Scalars['ID']['input'];
+};
+
+export type AddCommentPayload = {
+  __typename?: 'AddCommentPayload';
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  comment?: Maybe<Comment>;
+  ticket?: Maybe<Ticket>;
+  userErrors: Array<UserError>;
+};
+
+export type CloseTicketInput = {
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** A rating on the source's ticket scale (Source.capabilities.ticketScoreScale). */
+  score?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CloseTicketPayload = {
+  __typename?: 'CloseTicketPayload';
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  ticket?: Maybe<Ticket>;
+  userErrors: Array<UserError>;
 };
 
 /** A message on a ticket's thread (for sources without one, see the source's README). */
@@ -48,6 +78,81 @@ export type CommentEdge = {
   __typename?: 'CommentEdge';
   cursor: Scalars['String']['output'];
   node: Comment;
+};
+
+export type CreateTicketInput = {
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The first message / body. */
+  description: Scalars['String']['input'];
+  priority?: InputMaybe<TicketPriority>;
+  requesterEmails?: InputMaybe<Array<Scalars['EmailAddress']['input']>>;
+  requesterName?: InputMaybe<Scalars['String']['input']>;
+  /** The source key to create the ticket in. */
+  source: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  /** A topic key of that source (Source.topics). */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateTicketPayload = {
+  __typename?: 'CreateTicketPayload';
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  ticket?: Maybe<Ticket>;
+  userErrors: Array<UserError>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  addComment: AddCommentPayload;
+  closeTicket: CloseTicketPayload;
+  createTicket: CreateTicketPayload;
+  rateComment: RateCommentPayload;
+  rateTicket: RateTicketPayload;
+  reopenTicket: ReopenTicketPayload;
+  /** A workflow action that doesn't fit the other mutations (e.g. suspend, accept, resolve). */
+  transitionTicket: TransitionTicketPayload;
+  /** Changes what the source lets a caller change; a field it cannot change is UNSUPPORTED_OPERATION. */
+  updateTicket: UpdateTicketPayload;
+};
+
+
+export type MutationAddCommentArgs = {
+  input: AddCommentInput;
+};
+
+
+export type MutationCloseTicketArgs = {
+  input: CloseTicketInput;
+};
+
+
+export type MutationCreateTicketArgs = {
+  input: CreateTicketInput;
+};
+
+
+export type MutationRateCommentArgs = {
+  input: RateCommentInput;
+};
+
+
+export type MutationRateTicketArgs = {
+  input: RateTicketInput;
+};
+
+
+export type MutationReopenTicketArgs = {
+  input: ReopenTicketInput;
+};
+
+
+export type MutationTransitionTicketArgs = {
+  input: TransitionTicketInput;
+};
+
+
+export type MutationUpdateTicketArgs = {
+  input: UpdateTicketInput;
 };
 
 export type Node = {
@@ -77,6 +182,8 @@ export type Person = {
 
 export type Query = {
   __typename?: 'Query';
+  _entities: Array<Maybe<_Entity>>;
+  _service: _Service;
   node?: Maybe<Node>;
   /** At most 100 IDs; lookups are batched per source. */
   nodes: Array<Maybe<Node>>;
@@ -87,6 +194,11 @@ export type Query = {
   ticket?: Maybe<Ticket>;
   /** Tickets from every source (or `filter.sources`), merged into one order. Filters are pushed down where a source can apply them and re-applied by the gateway, so every source answers by the same rule. A source that fails is listed in `sourceErrors` and in `errors`; the others still answer. */
   tickets: TicketConnection;
+};
+
+
+export type Query_EntitiesArgs = {
+  representations: Array<Scalars['_Any']['input']>;
 };
 
 
@@ -118,6 +230,51 @@ export type QueryTicketsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<TicketOrder>;
+};
+
+export type RateCommentInput = {
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** On the source's comment scale (Source.capabilities.commentScoreScale), e.g. 1 or -1. */
+  score: Scalars['Int']['input'];
+};
+
+export type RateCommentPayload = {
+  __typename?: 'RateCommentPayload';
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  comment?: Maybe<Comment>;
+  userErrors: Array<UserError>;
+  vote?: Maybe<Vote>;
+};
+
+export type RateTicketInput = {
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** On the source's ticket scale (Source.capabilities.ticketScoreScale). */
+  score: Scalars['Int']['input'];
+};
+
+export type RateTicketPayload = {
+  __typename?: 'RateTicketPayload';
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  ticket?: Maybe<Ticket>;
+  userErrors: Array<UserError>;
+  vote?: Maybe<Vote>;
+};
+
+export type ReopenTicketInput = {
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  comment: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+export type ReopenTicketPayload = {
+  __typename?: 'ReopenTicketPayload';
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  ticket?: Maybe<Ticket>;
+  userErrors: Array<UserError>;
 };
 
 export type ScoreScale = {
@@ -190,6 +347,7 @@ export type SupportedOrder = {
 export type Ticket = Node & {
   __typename?: 'Ticket';
   assignee?: Maybe<Person>;
+  availableActions: Array<TicketAction>;
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Oldest first. Forward pagination only. */
   comments: CommentConnection;
@@ -219,6 +377,13 @@ export type Ticket = Node & {
 export type TicketCommentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A workflow action the source allows on this ticket now (use with transitionTicket). */
+export type TicketAction = {
+  __typename?: 'TicketAction';
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
 };
 
 export type TicketConnection = {
@@ -292,12 +457,60 @@ export type Topic = Node & {
   name: Scalars['String']['output'];
 };
 
+export type TransitionTicketInput = {
+  /** One of Ticket.availableActions { key }. */
+  action: Scalars['String']['input'];
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+export type TransitionTicketPayload = {
+  __typename?: 'TransitionTicketPayload';
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  ticket?: Maybe<Ticket>;
+  userErrors: Array<UserError>;
+};
+
+export type UpdateTicketInput = {
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  priority?: InputMaybe<TicketPriority>;
+  requesterEmails?: InputMaybe<Array<Scalars['EmailAddress']['input']>>;
+  requesterName?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateTicketPayload = {
+  __typename?: 'UpdateTicketPayload';
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  ticket?: Maybe<Ticket>;
+  userErrors: Array<UserError>;
+};
+
+/** Why the input was refused; nothing was written. */
+export type UserError = {
+  __typename?: 'UserError';
+  code: Scalars['String']['output'];
+  /** Path to the input field, e.g. ["input", "score"]. */
+  field: Array<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
+
 /** A rating: a ticket's score on the source's scale, or a comment's thumbs up (1) / down (-1). */
 export type Vote = {
   __typename?: 'Vote';
   comment?: Maybe<Scalars['String']['output']>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   score: Scalars['Int']['output'];
+};
+
+export type _Entity = Comment | Ticket | Topic;
+
+export type _Service = {
+  __typename?: '_Service';
+  /** The sdl representing the federated service capabilities. Includes federation directives, removes federation types, and includes rest of full schema after schema directives have been applied */
+  sdl?: Maybe<Scalars['String']['output']>;
 };
 
 export type RecentTicketsQueryVariables = Exact<{

@@ -49,6 +49,11 @@ interface SourceRead {
 
 const requestMemos = new WeakMap<GatewayContext, ListMemo>();
 
+/** After a write: nothing listed earlier in this request may be reused. */
+export function forgetListings(ctx: GatewayContext): void {
+  requestMemos.delete(ctx);
+}
+
 export function mergedQueryHash(query: MergedQuery): string {
   return hashQuery('tickets', query.sources.map((s) => s.key), query.filter, query.order);
 }

@@ -13,6 +13,7 @@ import type {
   TicketPage,
   UpdateTicketInput,
 } from '../adapter.js';
+import { unsupportedOperation } from '../../errors.js';
 import type { SourceHttp } from '../http.js';
 import { mapWithConcurrency, readOffsetWindow } from '../paging.js';
 import { ControlPanelClient } from './client.js';
@@ -109,6 +110,10 @@ export function createControlPanelAdapter(config: SourceConfig<ControlPanelCrede
     },
 
     async updateTicket(number: string, input: UpdateTicketInput, options?: CallOptions): Promise<Ticket> {
+      // PATCH /tickets/{n} changes only the client fields (seed: "Modify ticket properties").
+      for (const field of ['title', 'description', 'priority'] as const) {
+        if (input[field] !== undefined) throw unsupportedOperation(key, `updateTicket(${field})`);
+      }
       return mapTicket(key, await client.modifyTicket(number, clientFields(input.extra), options));
     },
 
@@ -146,7 +151,7 @@ export function createControlPanelAdapter(config: SourceConfig<ControlPanelCrede
 /** The only ticket fields this vendor lets a caller set besides summary and first comment. */
 function clientFields(extra: Record<string, unknown> | undefined): { client_aliased_name?: string; client_emails?: string[] } {
   const fields: { client_aliased_name?: string; client_emails?: string[] } = {};
-  if (typeof extra?.clientName === 'string') fields.client_aliased_name = extra.clientName;
-  if (Array.isArray(extra?.clientEmails)) fields.client_emails = extra.clientEmails.filter((e): e is string => typeof e === 'string');
+  if (typeof extra?.requesterName === 'string') fields.client_aliased_name = extra.requesterName;
+  if (Array.isArray(extra?.requesterEmails)) fields.client_emails = extra.requesterEmails.filter((e): e is string => typeof e === 'string');
   return fields;
 }

@@ -83,9 +83,8 @@ export class CocAdapter implements SourceAdapter {
     };
     // Write methods exist exactly when `capabilities.writes` lists them.
     if (operatorId) {
-      const operator = operatorId;
-      this.createTicket = (input, options) => this.create(operator, input, options);
-      this.transitionTicket = (number, action, options) => this.transition(operator, number, action, options);
+      this.createTicket = (input, options) => this.create(operatorId, input, options);
+      this.transitionTicket = (number, action, options) => this.transition(operatorId, number, action, options);
       this.availableActions = (ticket) => ACTIONS_BY_WORK_FLOW[ticket.nativeStatus]?.map(({ key, label }) => ({ key, label })) ?? [];
     }
   }

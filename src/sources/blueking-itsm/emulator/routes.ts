@@ -3,11 +3,10 @@
  * for GET) and answers `data`, or throws ItsmError for a `result: false`.
  * Behaviour follows bk-itsm's openapi TicketViewSet and its paginator (see ../README.md).
  */
-import { SERVICES } from './catalog.js';
-import { paramError, TICKET_NOT_FOUND, type BluekingStore, type StoredTicket } from './store.js';
-import { listItem, ticketInfo, ticketLogs, ticketStatus, TICKET_URL_BASE } from './wire.js';
 import { parseWallClock } from '../timezone.js';
-import { ItsmError } from './store.js';
+import { SERVICES } from './catalog.js';
+import { ItsmError, paramError, TICKET_NOT_FOUND, type BluekingStore, type StoredTicket } from './store.js';
+import { listItem, ticketInfo, ticketLogs, ticketStatus, TICKET_URL_BASE } from './wire.js';
 
 export interface ComponentContext {
   store: BluekingStore;
