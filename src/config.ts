@@ -12,7 +12,56 @@ import { findSourceKind } from './sources/registry.js';
 
 export interface GatewayConfig {
   sources: SourceConfig[];
+  /** Server-wide settings; every field has a default (see gatewaySettings). */
+  gateway?: GatewaySettings;
 }
+
+/**
+ * Server-wide settings, the optional top-level `gateway` object of the config file.
+ * Defaults are what `npm start` runs with.
+ */
+export const gatewaySettings = z.strictObject({
+  /** Whole GraphQL request budget: a slow source never holds a response past it. */
+  requestDeadlineMs: z.number().int().min(100).max(600_000).default(15_000),
+  /** Signs cursors (string or { env }); random per process when unset. */
+  cursorSecret: z.union([z.string().min(16), z.strictObject({ env: z.string().min(1) })]).optional(),
+  graphiql: z.boolean().default(true),
+  introspection: z.boolean().default(true),
+  maxDepth: z.number().int().min(1).default(12),
+  maxAliases: z.number().int().min(0).default(30),
+  maxDirectives: z.number().int().min(0).default(20),
+  maxTokens: z.number().int().min(10).default(2_000),
+  /** Query cost ceiling; a connection costs its `first`/`last` times its selection. */
+  maxCost: z.number().int().min(1).default(20_000),
+  bodyLimitBytes: z.number().int().min(1_024).default(100_000),
+  /** Per client (by X-Forwarded-For's first hop when trustProxy, else the socket address). */
+  rateLimit: z.strictObject({ windowMs: z.number().int().min(100).default(60_000), max: z.number().int().min(1).default(600) }).default({ windowMs: 60_000, max: 600 }),
+  trustProxy: z.boolean().default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type GatewaySettings = z.infer<typeof gatewaySettings>;
+
+/**
+ * Per-source resilience, the optional `resilience` object of a source entry.
+ */
+export const resilienceSettings = z.strictObject({
+  connectTimeoutMs: z.number().int().min(1).max(60_000).default(3_000),
+  /** Extra attempts for idempotent reads (writes are never retried). */
+  retries: z.number().int().min(0).max(5).default(2),
+  retryBaseDelayMs: z.number().int().min(1).default(100),
+  retryMaxDelayMs: z.number().int().min(1).default(2_000),
+  /** A vendor's Retry-After is honoured up to this. */
+  maxRetryAfterMs: z.number().int().min(0).default(5_000),
+  /** Retries allowed per request made, over time (a budget, so retries can't multiply load in an outage). */
+  retryBudgetRatio: z.number().min(0).max(1).default(0.2),
+  /** Consecutive failures that open the circuit. */
+  breakerFailures: z.number().int().min(1).default(5),
+  breakerCooldownMs: z.number().int().min(10).default(10_000),
+  /** Connections to this vendor (undici Pool size) and requests allowed to wait for one. */
+  maxConnections: z.number().int().min(1).max(256).default(16),
+  maxQueue: z.number().int().min(0).default(256),
+});
+export type ResilienceSettings = z.infer<typeof resilienceSettings>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -34,10 +83,16 @@ const commonFields = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }),
   credentials: z.record(z.string(), credentialValue),
   timeoutMs: z.number().int().min(1).max(300_000).default(DEFAULT_TIMEOUT_MS),
+  resilience: resilienceSettings.default(resilienceSettings.parse({})),
+  /**
+   * Caller identity passthrough: incoming request header -> header sent to this source, e.g.
+   * { "x-cp-user-token": "x-token" } lets each caller use their own vendor token.
+   */
+  forwardHeaders: z.record(z.string().regex(/^[a-z0-9-]+$/, 'lowercase header name'), z.string().regex(/^[A-Za-z0-9-]+$/)).default({}),
 });
 const COMMON_KEYS = new Set(Object.keys(commonFields.shape));
 
-const fileShape = z.strictObject({ sources: z.array(z.unknown()).min(1) });
+const fileShape = z.strictObject({ sources: z.array(z.unknown()).min(1), gateway: z.unknown().optional() });
 
 export type Environment = Record<string, string | undefined>;
 
@@ -85,11 +140,21 @@ export function parseConfig(document: unknown, env: Environment = process.env): 
         timeoutMs: common.data.timeoutMs,
         credentials: typedCredentials.data as Record<string, string>,
         settings: settings.data as Record<string, unknown>,
+        resilience: common.data.resilience,
+        forwardHeaders: common.data.forwardHeaders,
       });
     }
   });
-  if (problems.length > 0) throw new ConfigError(problems);
-  return { sources };
+  const gateway = gatewaySettings.safeParse(file.data.gateway ?? {});
+  if (!gateway.success) problems.push(...describeIssues(gateway.error, ['gateway']));
+  if (problems.length > 0 || !gateway.success) throw new ConfigError(problems);
+  const cursorSecret = gateway.data.cursorSecret;
+  if (cursorSecret !== undefined && typeof cursorSecret !== 'string') {
+    const value = env[cursorSecret.env];
+    if (!value) throw new ConfigError([`gateway.cursorSecret: environment variable ${cursorSecret.env} is not set`]);
+    return { sources, gateway: { ...gateway.data, cursorSecret: value } };
+  }
+  return { sources, gateway: gateway.data };
 }
 
 export async function loadConfigFile(path: string, env: Environment = process.env): Promise<GatewayConfig> {
@@ -143,6 +208,11 @@ function describeIssues(error: z.ZodError, prefix: (string | number)[]): string[
 
 function formatPath(path: (string | number)[]): string {
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+
+/** Settings for a config that has none (the embedded set-up, tests). */
+export function defaultGatewaySettings(): GatewaySettings {
+  return gatewaySettings.parse({});
 }
 
 export function isSourceKind(value: string): value is SourceKindName {

@@ -3,6 +3,7 @@
  * Pothos' context cache (keyed by this object), so they are per request by construction.
  */
 import type { GraphQLError } from 'graphql';
+import type { RequestScope } from './request-scope.js';
 import type { CursorCodec } from './federation/cursor.js';
 import type { SourceAdapter } from './sources/adapter.js';
 
@@ -18,8 +19,10 @@ export interface GatewayContext {
   sources: SourceDirectory;
   cursors: CursorCodec;
   requestId: string;
-  /** Aborted when the client goes away. */
+  /** Aborted when the client goes away or the request deadline passes. */
   signal: AbortSignal | undefined;
   /** Sources that failed while data still came back; added to the response's errors. */
   sourceFailures: GraphQLError[];
+  /** Caller headers and upstream timings for this request (see request-scope.ts). */
+  scope: RequestScope;
 }

@@ -20,6 +20,10 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   /** A write timed out: it may or may not have happened, so it must not be repeated blindly. */
   UPSTREAM_TIMEOUT_UNKNOWN_OUTCOME: 'UPSTREAM_TIMEOUT_UNKNOWN_OUTCOME',
+  /** The source failed repeatedly; calls are refused without trying until a cool-down passes. */
+  UPSTREAM_CIRCUIT_OPEN: 'UPSTREAM_CIRCUIT_OPEN',
+  /** Too many requests already waiting for this source. */
+  UPSTREAM_OVERLOADED: 'UPSTREAM_OVERLOADED',
   /** Connection refused, reset, DNS failure: the vendor could not be reached. */
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   /** The vendor answered something we cannot read: HTML, truncated JSON, a wrong shape. */

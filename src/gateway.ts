@@ -5,22 +5,27 @@
 import { randomUUID } from 'node:crypto';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
-import type { GatewayConfig } from './config.js';
+import { defaultGatewaySettings, type GatewayConfig, type GatewaySettings } from './config.js';
 import type { GatewayContext, SourceDirectory } from './context.js';
 import { createCursorCodec } from './federation/cursor.js';
+import { DEFAULT_GRAPHIQL_QUERY } from './graphiql-default.js';
 import { createPersistedQueryStore, usePersistedQueries, type PersistedQueryOptions } from './plugins/use-persisted-queries.js';
+import { useRequestScope } from './plugins/use-request-scope.js';
 import { useSourceFailures } from './plugins/use-source-failures.js';
 import { buildSchema } from './schema/index.js';
 import { createSourceDirectory } from './sources/directory.js';
-import { DEFAULT_GRAPHIQL_QUERY } from './graphiql-default.js';
+import type { UpstreamObserver } from './sources/http.js';
+import type { CircuitState } from './sources/resilience.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
-  /** Signs cursors; set it so cursors survive restarts and work across instances. */
-  cursorSecret?: string;
   /** Per-source dispatcher override (tests count or fake upstream calls with it). */
   dispatcher?: (sourceKey: string) => Dispatcher | undefined;
-  /** @default true */
+  /** Told about every upstream attempt. */
+  observer?: UpstreamObserver;
+  /** Signs cursors; overrides `gateway.cursorSecret` from the config. */
+  cursorSecret?: string;
+  /** Overrides `gateway.graphiql` from the config. */
   graphiql?: boolean;
   /** Automatic persisted queries (APQ) for frontends; `false` turns them off. @default {} */
   persistedQueries?: PersistedQueryOptions | false;
@@ -28,29 +33,45 @@ export interface GatewayOptions {
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
-  sources: SourceDirectory;
+  sources: SourceDirectory & { circuitStates(): Record<string, CircuitState> };
+  settings: GatewaySettings;
   close(): Promise<void>;
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
-  const sources = createSourceDirectory(options.config, options.dispatcher ? { dispatcher: options.dispatcher } : {});
-  const cursors = createCursorCodec(options.cursorSecret);
+  const settings = options.config.gateway ?? defaultGatewaySettings();
+  const sources = createSourceDirectory(options.config, {
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
+  });
+  const secret = options.cursorSecret ?? (typeof settings.cursorSecret === 'string' ? settings.cursorSecret : undefined);
+  const cursors = createCursorCodec(secret);
+  const graphiql = options.graphiql ?? settings.graphiql;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: options.graphiql === false ? false : { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY },
-    context: ({ request }) => ({
-      sources,
-      cursors,
-      requestId: request.headers.get('x-request-id') ?? randomUUID(),
-      signal: request.signal,
-      sourceFailures: [],
-    }),
+    graphiql: graphiql ? { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY } : false,
+    // Self-contained GraphiQL (its scripts inline) instead of Yoga's default, which loads them
+    // from a public CDN: it then works offline and behind egress filters. Loaded on first use.
+    renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
+    context: ({ request }) => {
+      const requestId = request.headers.get('x-request-id') ?? randomUUID();
+      return {
+        sources,
+        cursors,
+        requestId,
+        // The client going away or the deadline passing both stop upstream work.
+        signal: AbortSignal.any([request.signal, AbortSignal.timeout(settings.requestDeadlineMs)]),
+        sourceFailures: [],
+        scope: { requestId, incomingHeaders: request.headers, upstream: [] },
+      };
+    },
     plugins: [
       ...(options.persistedQueries === false ? [] : [usePersistedQueries(createPersistedQueryStore(options.persistedQueries))]),
+      useRequestScope(),
       useSourceFailures(),
     ],
   });
-  return { yoga, sources, close: () => sources.close() };
+  return { yoga, sources, settings, close: () => sources.close() };
 }

@@ -15,7 +15,34 @@ export interface EmulatorOptions {
   now?: Date;
   /** Per-emulator tuning (e.g. rate limits); each emulator documents its own keys. */
   limits?: Record<string, number>;
+  /**
+   * Test mode: serves `PUT /__emulator/faults` (body: a FaultPlan) and `DELETE
+   * /__emulator/faults`, to inject faults into the following requests. Never on by default.
+   */
+  testMode?: boolean;
+  /** A fault to inject from the start (e.g. from a config), same shape as the admin endpoint's. */
+  faults?: FaultPlan;
 }
+
+/** What to do to the next requests instead of (or before) answering them. */
+export interface FaultPlan {
+  /** Wait this long before answering (applies together with the others). */
+  delayMs?: number;
+  /** Answer with this status and a JSON error body. */
+  status?: 500 | 502 | 503 | 429;
+  /** With status 429/503: the Retry-After header, in seconds. */
+  retryAfterSeconds?: number;
+  /** Drop the connection without answering. */
+  reset?: boolean;
+  /** Answer 200 with a body the adapter cannot read. */
+  malformed?: 'html' | 'truncated-json' | 'wrong-shape';
+  /** Only this many requests get the fault; then it clears. Default: every request. */
+  times?: number;
+  /** Only requests whose path contains this. */
+  pathIncludes?: string;
+}
+
+export const FAULTS_PATH = '/__emulator/faults';
 
 export interface RecordedRequest {
   method: string;
@@ -140,6 +167,35 @@ export interface SeededRandom {
   chance(probability: number): boolean;
 }
 
+/** Applies a fault; true when it answered (or dropped) the request itself. */
+async function injectFault(fault: FaultPlan, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  await delay(fault.delayMs ?? 0);
+  if (fault.reset) {
+    req.socket.destroy();
+    return true;
+  }
+  if (fault.status !== undefined) {
+    const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+    sendJson(res, fault.status, { error: 'injected fault', status: fault.status }, headers);
+    return true;
+  }
+  if (fault.malformed === 'html') {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<html><body><h1>Maintenance</h1></body></html>');
+    return true;
+  }
+  if (fault.malformed === 'truncated-json') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"items": [{"id": 1, "tit');
+    return true;
+  }
+  if (fault.malformed === 'wrong-shape') {
+    sendJson(res, 200, { unexpected: ['this', 'is', 'not', 'the', 'documented', 'shape'] });
+    return true;
+  }
+  return false;
+}
+
 /**
  * Wraps a vendor handler with what every emulator does before its own logic: record the
  * request, wait the configured latency, and turn an unexpected throw into a bare 500 (the
@@ -150,9 +206,31 @@ export function instrumentHandler(
   options: EmulatorOptions,
   handle: (req: IncomingMessage, res: ServerResponse, url: URL, body: unknown) => Promise<void> | void,
 ): RequestListener {
+  let plan: FaultPlan | null = options.faults ?? null;
+  const takeFault = (path: string): FaultPlan | null => {
+    if (!plan || (plan.pathIncludes !== undefined && !path.includes(plan.pathIncludes))) return null;
+    const current = plan;
+    if (current.times !== undefined) {
+      const left = current.times - 1;
+      plan = left > 0 ? { ...current, times: left } : null;
+    }
+    return current;
+  };
   return (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://emulator.local');
+      if (options.testMode && url.pathname === FAULTS_PATH) {
+        const body = req.method === 'PUT' ? await readJsonBody(req).catch(() => undefined) : undefined;
+        if (req.method === 'DELETE') plan = null;
+        else if (req.method === 'PUT' && typeof body === 'object' && body !== null) plan = body as FaultPlan;
+        else return sendJson(res, 400, { error: 'PUT a fault plan or DELETE' });
+        return sendJson(res, 200, { faults: plan });
+      }
+      const fault = takeFault(url.pathname);
+      if (fault && (await injectFault(fault, req, res))) {
+        log.record({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams });
+        return;
+      }
       let body: unknown;
       try {
         body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readJsonBody(req);

@@ -91,9 +91,7 @@ export async function readTicketPage(ctx: GatewayContext, query: MergedQuery, pa
   const compare = compareTickets(query.order);
 
   // Every candidate, in merged order; a page is a contiguous run of it.
-  const candidates = live
-    .flatMap((read) => read.tickets.map((item) => ({ read, item })))
-    .sort((a, b) => compare(a.item.ticket, b.item.ticket));
+  const candidates = page.direction === 'forward' ? mergeFromHeads(live, compare) : mergeFromTails(live, compare);
   const chosen = page.direction === 'forward' ? candidates.slice(0, page.count) : candidates.slice(Math.max(0, candidates.length - page.count));
 
   // Positions after each chosen edge: the source's own next offset for sources with an item at
@@ -128,6 +126,47 @@ export async function readTicketPage(ctx: GatewayContext, query: MergedQuery, pa
     ...totalCount(live, failures),
     sourceErrors: failures,
   };
+}
+
+type Candidate = { read: SourceRead; item: PositionedTicket };
+
+/**
+ * k-way merge that keeps each source's own stream order (a vendor may break ties its own
+ * way; its positions must still be consumed in order): repeatedly take the smallest head.
+ */
+function mergeFromHeads(reads: SourceRead[], compare: (a: Ticket, b: Ticket) => number): Candidate[] {
+  const heads = reads.map(() => 0);
+  const merged: Candidate[] = [];
+  for (;;) {
+    let best = -1;
+    reads.forEach((read, i) => {
+      const head = read.tickets[heads[i] as number];
+      const current = best < 0 ? undefined : reads[best]?.tickets[heads[best] as number];
+      if (head && (!current || compare(head.ticket, current.ticket) < 0)) best = i;
+    });
+    if (best < 0) return merged;
+    const read = reads[best] as SourceRead;
+    merged.push({ read, item: read.tickets[heads[best] as number] as PositionedTicket });
+    heads[best] = (heads[best] as number) + 1;
+  }
+}
+
+/** The same merge built from the ends backwards: repeatedly take the largest tail. */
+function mergeFromTails(reads: SourceRead[], compare: (a: Ticket, b: Ticket) => number): Candidate[] {
+  const tails = reads.map((read) => read.tickets.length - 1);
+  const merged: Candidate[] = [];
+  for (;;) {
+    let best = -1;
+    reads.forEach((read, i) => {
+      const tail = read.tickets[tails[i] as number];
+      const current = best < 0 ? undefined : reads[best]?.tickets[tails[best] as number];
+      if (tail && (!current || compare(tail.ticket, current.ticket) > 0)) best = i;
+    });
+    if (best < 0) return merged.reverse();
+    const read = reads[best] as SourceRead;
+    merged.push({ read, item: read.tickets[tails[best] as number] as PositionedTicket });
+    tails[best] = (tails[best] as number) - 1;
+  }
 }
 
 function totalCount(reads: SourceRead[], failures: SourceFailure[]): { totalCount: number | null; totalCountHint: string | null } {

@@ -10,7 +10,7 @@ import type { SourceFailure } from './source-errors.js';
 export function reportSourceFailures(ctx: GatewayContext, failures: readonly SourceFailure[]): void {
   for (const failure of failures) {
     ctx.sourceFailures.push(
-      new GraphQLError(failure.message, { extensions: { code: failure.code, source: failure.source } }),
+      new GraphQLError(failure.message, { extensions: failure.extensions }),
     );
   }
 }

@@ -6,14 +6,17 @@ export interface SourceFailure {
   source: string;
   code: string;
   message: string;
+  /** What the response's `errors` entry carries: code, source, and the vendor's status/code. */
+  extensions: Record<string, unknown>;
 }
 
 /** The failure as the connection reports it, from whatever the adapter threw. */
 export function describeSourceFailure(source: string, error: unknown): SourceFailure {
-  if (isUpstreamError(error)) return { source, code: error.upstreamCode, message: error.message };
   if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
-    return { source, code: error.extensions.code, message: error.message };
+    const code = isUpstreamError(error) ? error.upstreamCode : error.extensions.code;
+    return { source, code, message: error.message, extensions: { ...error.extensions, code, source } };
   }
   // Not an upstream fault we understand: keep details out of the response (they go to logs).
-  return { source, code: ErrorCode.UPSTREAM_ERROR, message: `[${source}] the source failed unexpectedly` };
+  const code = ErrorCode.UPSTREAM_ERROR;
+  return { source, code, message: `[${source}] the source failed unexpectedly`, extensions: { code, source } };
 }

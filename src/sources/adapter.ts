@@ -196,6 +196,10 @@ export interface SourceConfig<Credentials = Record<string, string>, Settings = R
   timeoutMs: number;
   /** Kind-specific settings found beside the common fields (e.g. BlueKing's `timeZone`). */
   settings: Settings;
+  /** Retries, circuit breaker, pool size (src/config.ts resilienceSettings); defaults when absent. */
+  resilience?: import('../config.js').ResilienceSettings;
+  /** Incoming request header -> header sent to this source (caller identity passthrough). */
+  forwardHeaders?: Record<string, string>;
 }
 
 /**

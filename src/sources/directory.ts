@@ -3,13 +3,15 @@ import { userInputError } from '../errors.js';
 import type { GatewayConfig } from '../config.js';
 import type { Dispatcher } from 'undici';
 import type { SourceAdapter } from './adapter.js';
-import { createSourceHttp } from './http.js';
+import { createSourceHttp, type SourceHttp, type UpstreamObserver } from './http.js';
 import { findSourceKind } from './registry.js';
+import type { CircuitState } from './resilience.js';
 
 export function createSourceDirectory(
   config: GatewayConfig,
-  options: { dispatcher?: (sourceKey: string) => Dispatcher | undefined } = {},
-): SourceDirectory & { close(): Promise<void> } {
+  options: { dispatcher?: (sourceKey: string) => Dispatcher | undefined; observer?: UpstreamObserver } = {},
+): SourceDirectory & { close(): Promise<void>; circuitStates(): Record<string, CircuitState> } {
+  const https = new Map<string, SourceHttp>();
   const adapters: SourceAdapter[] = config.sources.map((source) => {
     const kind = findSourceKind(source.kind);
     if (!kind) throw new Error(`source kind "${source.kind}" is not available in this build`);
@@ -19,7 +21,11 @@ export function createSourceDirectory(
       baseUrl: source.baseUrl,
       timeoutMs: source.timeoutMs,
       ...(dispatcher ? { dispatcher } : {}),
+      ...(source.resilience ? { resilience: source.resilience } : {}),
+      ...(source.forwardHeaders ? { forwardHeaders: source.forwardHeaders } : {}),
+      ...(options.observer ? { observer: options.observer } : {}),
     });
+    https.set(source.key, http);
     return kind.createAdapter(source, http);
   });
   const byKey = new Map(adapters.map((a) => [a.key, a]));
@@ -36,6 +42,7 @@ export function createSourceDirectory(
       }
       return adapter;
     },
+    circuitStates: () => Object.fromEntries([...https].map(([key, http]) => [key, http.circuitState()])),
     close: async () => {
       await Promise.allSettled(adapters.map((a) => a.close()));
     },

@@ -7,8 +7,12 @@
  * Nothing from the request (headers, body, query) is ever copied into an error: credentials
  * travel in all three, depending on the vendor.
  */
+import { performance } from 'node:perf_hooks';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
-import { ErrorCode, UpstreamError, type UpstreamErrorCode } from '../errors.js';
+import { resilienceSettings, type ResilienceSettings } from '../config.js';
+import { ErrorCode, UpstreamError, isUpstreamError, type UpstreamErrorCode } from '../errors.js';
+import { currentRequestScope } from '../request-scope.js';
+import { backoffMs, CircuitBreaker, ConcurrencyGate, RetryBudget, type CircuitState } from './resilience.js';
 
 export interface SourceHttpOptions {
   source: string;
@@ -19,7 +23,27 @@ export interface SourceHttpOptions {
   connections?: number;
   /** Injected in tests to fake or count calls; by default a Pool on the base URL's origin. */
   dispatcher?: Dispatcher;
+  /** Retries, breaker, pool and queue sizes; defaults from src/config.ts. */
+  resilience?: ResilienceSettings;
+  /** Incoming header -> outgoing header, forwarded from the current GraphQL request. */
+  forwardHeaders?: Record<string, string>;
+  /** Told about every upstream attempt (metrics, logs). Never sees headers, bodies or query strings. */
+  observer?: UpstreamObserver;
 }
+
+/** One upstream attempt, as metrics and logs see it: nothing in it can hold a credential. */
+export interface UpstreamEvent {
+  source: string;
+  method: HttpMethod;
+  /** The path without its query string (some vendors put credentials in the query). */
+  path: string;
+  status: number | null;
+  outcome: 'ok' | UpstreamErrorCode;
+  durationMs: number;
+  /** 0 for the first try. */
+  attempt: number;
+}
+export type UpstreamObserver = (event: UpstreamEvent) => void;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -50,30 +74,116 @@ export interface HttpResponse {
 export interface SourceHttp {
   readonly source: string;
   request(request: HttpRequest): Promise<HttpResponse>;
+  circuitState(): CircuitState;
   close(): Promise<void>;
 }
+
+/** Statuses worth another try for a read: the vendor said "not now", not "no". */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+const RETRYABLE_CODES = new Set<string>([ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT]);
+/** Failures that say the vendor is unhealthy (and so count towards opening the circuit). */
+const UNHEALTHY_CODES = new Set<string>([
+  ErrorCode.UPSTREAM_UNAVAILABLE,
+  ErrorCode.UPSTREAM_TIMEOUT,
+  ErrorCode.UPSTREAM_TIMEOUT_UNKNOWN_OUTCOME,
+  ErrorCode.UPSTREAM_BAD_RESPONSE,
+]);
 
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
 
 export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
+  const settings = options.resilience ?? resilienceSettings.parse({});
+  const connections = options.connections ?? settings.maxConnections;
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher =
     options.dispatcher ??
     new Pool(base.origin, {
-      connections: options.connections ?? 16,
-      connectTimeout: Math.min(options.timeoutMs, 10_000),
+      connections,
+      connectTimeout: Math.min(options.timeoutMs, settings.connectTimeoutMs),
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       keepAliveTimeout: 4_000,
     });
+  const breaker = new CircuitBreaker(settings.breakerFailures, settings.breakerCooldownMs);
+  const budget = new RetryBudget(settings.retryBudgetRatio);
+  const gate = new ConcurrencyGate(connections, settings.maxQueue);
 
   const fail = (code: UpstreamErrorCode, message: string, extra: Partial<ConstructorParameters<typeof UpstreamError>[0]> = {}) =>
     new UpstreamError({ source: options.source, code, message, ...extra });
 
+  /**
+   * One call as the adapter sees it: behind the circuit breaker and the concurrency gate, with
+   * idempotent reads retried (backoff with jitter, Retry-After honoured up to a cap, within a
+   * retry budget). Writes get exactly one attempt.
+   */
   async function request(req: HttpRequest): Promise<HttpResponse> {
-    const idempotent = req.idempotent ?? (req.method === 'GET');
+    const idempotent = req.idempotent ?? req.method === 'GET';
+    const scope = currentRequestScope();
+    const forwarded = forwardedHeaders(options.forwardHeaders, scope?.incomingHeaders);
+    const path = req.path;
+    budget.onRequest();
+    for (let attempt = 0; ; attempt++) {
+      if (!breaker.tryAcquire()) {
+        throw fail(ErrorCode.UPSTREAM_CIRCUIT_OPEN, `failing repeatedly; not called again for ${Math.ceil(breaker.retryInMs() / 1000)}s`);
+      }
+      let release: (() => void) | null;
+      try {
+        release = await gate.acquire(req.signal);
+      } catch {
+        breaker.recordNeutral();
+        throw fail(ErrorCode.UPSTREAM_TIMEOUT, 'the request deadline passed while waiting for a connection');
+      }
+      if (!release) {
+        breaker.recordNeutral();
+        throw fail(ErrorCode.UPSTREAM_OVERLOADED, `too many requests waiting for this source (more than ${settings.maxQueue})`);
+      }
+      const started = performance.now();
+      let response: HttpResponse | undefined;
+      let error: unknown;
+      try {
+        response = await attemptOnce({ ...req, headers: { ...req.headers, ...forwarded } }, idempotent);
+      } catch (caught) {
+        error = caught;
+      } finally {
+        release();
+      }
+      const code = isUpstreamError(error) ? error.upstreamCode : undefined;
+      if (error && !isUpstreamError(error)) {
+        breaker.recordNeutral();
+        throw error;
+      }
+      if (req.signal?.aborted) breaker.recordNeutral();
+      else if ((code && UNHEALTHY_CODES.has(code)) || (response && response.status >= 500)) breaker.recordFailure();
+      else breaker.recordSuccess();
+      const event: UpstreamEvent = {
+        source: options.source,
+        method: req.method,
+        path,
+        status: response?.status ?? (isUpstreamError(error) ? (error.status ?? null) : null),
+        outcome: code ?? (response && response.status >= 400 ? statusCode(response.status) : 'ok'),
+        durationMs: performance.now() - started,
+        attempt,
+      };
+      scope?.upstream.push(event);
+      options.observer?.(event);
+
+      const retryable =
+        idempotent &&
+        attempt < settings.retries &&
+        !req.signal?.aborted &&
+        (code ? RETRYABLE_CODES.has(code) : response !== undefined && RETRYABLE_STATUSES.has(response.status));
+      if (retryable && budget.trySpend()) {
+        const retryAfter = response ? retryAfterSeconds(response.headers) : undefined;
+        if (await sleep(backoffMs(attempt, settings, retryAfter), req.signal)) continue;
+      }
+      if (error) throw error;
+      return response as HttpResponse;
+    }
+  }
+
+  async function attemptOnce(req: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
@@ -93,7 +203,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
         signal,
       });
     } catch (error) {
-      throw transportError(error, idempotent, timeout.aborted, fail);
+      throw transportError(error, idempotent, timeout.aborted, fail, req.signal);
     }
 
     const contentType = headerValue(response.headers['content-type']) ?? '';
@@ -101,7 +211,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
     try {
       text = await response.body.text();
     } catch (error) {
-      throw transportError(error, idempotent, timeout.aborted, fail);
+      throw transportError(error, idempotent, timeout.aborted, fail, req.signal);
     }
     if (text.length > 0 && !JSON_CONTENT_TYPE.test(contentType)) {
       throw fail(
@@ -127,6 +237,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
   return {
     source: options.source,
     request,
+    circuitState: () => breaker.state,
     close: async () => {
       if (ownsDispatcher) await dispatcher.close();
     },
@@ -172,6 +283,32 @@ export function httpStatusError(
   });
 }
 
+/** Waits, unless the request is cancelled first; true when the wait completed. */
+function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function forwardedHeaders(mapping: Record<string, string> | undefined, incoming: Headers | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (!mapping || !incoming) return headers;
+  for (const [from, to] of Object.entries(mapping)) {
+    const value = incoming.get(from);
+    if (value !== null && value !== '') headers[to.toLowerCase()] = value;
+  }
+  return headers;
+}
+
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
@@ -197,7 +334,15 @@ function transportError(
   idempotent: boolean,
   timedOut: boolean,
   fail: (code: UpstreamErrorCode, message: string, extra?: { cause?: unknown }) => UpstreamError,
+  callerSignal?: AbortSignal,
 ): UpstreamError {
+  if (callerSignal?.aborted && !timedOut) {
+    return fail(
+      idempotent ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_TIMEOUT_UNKNOWN_OUTCOME,
+      idempotent ? 'did not answer before the request deadline' : 'the write was sent but the request deadline passed before an answer; it may or may not have been applied',
+      { cause: error },
+    );
+  }
   const isTimeout =
     timedOut ||
     error instanceof undiciErrors.HeadersTimeoutError ||

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from '../../src/config.js';
 import { startEmbeddedEmulators, type EmbeddedEmulators } from '../../src/embedded.js';
-import type { EmulatorOptions } from '../../src/emulator/kit.js';
+import { FAULTS_PATH, type EmulatorOptions, type FaultPlan } from '../../src/emulator/kit.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import type { SourceKindName } from '../../src/sources/adapter.js';
 
@@ -16,6 +16,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 export interface Stack {
+  /** Injects a fault into one emulator (needs `emulator: { testMode: true }`); null clears it. */
+  fault(sourceKey: string, plan: FaultPlan | null): Promise<void>;
   /** The gateway's /graphql URL. */
   url: string;
   emulators: EmbeddedEmulators;
@@ -54,6 +56,14 @@ export async function startStack(
         body: JSON.stringify({ query: document, variables }),
       });
       return (await response.json()) as GraphQLResponse<T>;
+    },
+    async fault(sourceKey, plan) {
+      const { origin } = emulators.byKey(sourceKey).listening;
+      const response = await fetch(origin + FAULTS_PATH, {
+        method: plan ? 'PUT' : 'DELETE',
+        ...(plan ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(plan) } : {}),
+      });
+      if (!response.ok) throw new Error(`fault injection failed: ${response.status}`);
     },
     async close() {
       await new Promise<void>((resolve) => {

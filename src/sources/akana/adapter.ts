@@ -47,7 +47,9 @@ export interface AkanaSettings {
 export const LOOKUP_CONCURRENCY = 8;
 
 export const AKANA_CAPABILITIES: SourceCapabilities = {
-  filters: ['status', 'priority'],
+  // State and Label take one value each, so a list of several (or OPEN, which is OPEN or
+  // REOPEN) is not pushed: neither is exact for every filter, so neither is listed.
+  filters: [],
   sorts: NATIVE_SORTS,
   maxPageSize: MAX_COUNT,
   totalCount: false,

@@ -74,7 +74,7 @@ export class BluekingItsmAdapter implements SourceAdapter {
       throw new Error(`blueking-itsm returns tickets newest first only; cannot order by ${order.field} ${order.direction}`);
     }
     const fetchPage = async ({ page, pageSize }: { page: number; pageSize: number }) => {
-      const native = await this.fetchPage(toGetTicketsParams(filter, { page, pageSize }, this.ctx.timeZone), options.signal);
+      const native = await this.readNativePage(toGetTicketsParams(filter, { page, pageSize }, this.ctx.timeZone), options.signal);
       return { items: native.items, hasMore: page * pageSize < native.count, totalCount: native.count };
     };
     const window = await readOffsetWindow(offset, limit, MAX_PAGE_SIZE, fetchPage);
@@ -89,7 +89,7 @@ export class BluekingItsmAdapter implements SourceAdapter {
    * A page past the end is an error on BlueKing ("Invalid page."), but an empty window for
    * a connection: answer it as such, with the count from the smallest first page.
    */
-  private async fetchPage(params: GetTicketsParams, signal?: AbortSignal): Promise<NativeTicketPage> {
+  private async readNativePage(params: GetTicketsParams, signal?: AbortSignal): Promise<NativeTicketPage> {
     try {
       return await this.client.getTickets(params, signal);
     } catch (error) {

@@ -1,0 +1,47 @@
+/**
+ * Child process: the five emulators once per latency setting (argv: latencies, e.g. "0,30"),
+ * on 127.0.0.1 ephemeral ports. Answers with each set's gateway config, and counts the
+ * native calls each emulator received (its request log) for the parent.
+ */
+import { createHash } from 'node:crypto';
+import { startEmbeddedEmulators, type EmbeddedEmulators } from '../src/embedded.js';
+import { serveParent } from './ipc.js';
+
+const latencies = (process.argv[2] ?? '0').split(',').map(Number);
+const sets = new Map<number, EmbeddedEmulators>();
+for (const latencyMs of latencies) sets.set(latencyMs, await startEmbeddedEmulators({ emulator: { latencyMs } }));
+
+function set(latencyMs: unknown): EmbeddedEmulators {
+  const found = sets.get(Number(latencyMs));
+  if (!found) throw new Error(`no emulators at ${String(latencyMs)} ms`);
+  return found;
+}
+
+export interface NativeCalls {
+  /**
+   * Source key -> one signature per call since the last clear, in arrival order: method, path,
+   * query and a hash of the body (bodies carry credentials on some vendors; hashes don't).
+   */
+  calls: Record<string, string[]>;
+}
+
+function digest(body: unknown): string {
+  return body === undefined ? '-' : createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 12);
+}
+
+serveParent(Object.fromEntries([...sets].map(([latencyMs, s]) => [latencyMs, s.config])), {
+  clear(latencyMs) {
+    for (const e of set(latencyMs).emulators) e.emulator.requests.clear();
+  },
+  calls(latencyMs): NativeCalls {
+    const calls: Record<string, string[]> = {};
+    for (const e of set(latencyMs).emulators) {
+      calls[e.key] = e.emulator.requests.entries.map((r) => `${r.method} ${r.path}?${r.query.toString()} #${digest(r.body)}`);
+    }
+    return { calls };
+  },
+  async exit() {
+    await Promise.allSettled([...sets.values()].map((s) => s.close()));
+    process.exit(0);
+  },
+});

@@ -1,0 +1,298 @@
+/**
+ * The five measurements of issue 9. Each returns ratios measured in one run on one machine
+ * (so machine speed cancels) against its target. Latency comparisons alternate the two sides
+ * in rounds, so drift (thermal, other load) hits both alike.
+ */
+import { body, graphql, runLoad, type LoadResult } from './load.js';
+import * as Q from './queries.js';
+
+export type MeasurementId = 'fanout' | 'batching' | 'deep-pages' | 'throughput' | 'memory';
+
+export interface Measurement {
+  id: MeasurementId;
+  /** Emulator latency; null where no upstream is called. */
+  latencyMs: number | null;
+  title: string;
+  measured: string;
+  baseline: string;
+  ratio: number;
+  target: string;
+  pass: boolean;
+  details: Record<string, unknown>;
+}
+
+export interface Settings {
+  quick: boolean;
+  /** One load segment: a duration in seconds, or (quick) a fixed number of requests. */
+  segment(connections: number): { duration?: number; amount?: number };
+  warmup(connections: number): { duration?: number; amount?: number };
+  rounds: number;
+  fanoutConnections: number[];
+  deepPage: number;
+  throughputConnections: number;
+  memory: { warmup: number; requests: number; connections: number };
+}
+
+export interface Server {
+  url: string;
+  memory(): Promise<{ rss: number; heapUsed: number; external: number }>;
+}
+
+export interface Rig {
+  latencyMs: number;
+  settings: Settings;
+  gateway: Server;
+  bare: Server;
+  floor: Server;
+  clearCalls(): Promise<void>;
+  /** Native calls per source key since the last clear. */
+  calls(): Promise<Record<string, string[]>>;
+  log(line: string): void;
+}
+
+interface Side {
+  name: string;
+  url: string;
+  bodies: string[];
+}
+
+/** Warm each side up, then alternate them for `rounds`, pooling each side's latencies. */
+async function compare(settings: Settings, sides: Side[], connections: number): Promise<LoadResult[]> {
+  for (const side of sides) await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.warmup(connections) });
+  const runs: LoadResult[][] = sides.map(() => []);
+  for (let round = 0; round < settings.rounds; round++) {
+    for (const [i, side] of sides.entries()) runs[i]?.push(await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.segment(connections) }));
+  }
+  return runs.map((r, i) => {
+    const pooled = pool(r);
+    if (pooled.failures > 0) throw new Error(`${sides[i]?.name}: ${pooled.failures} failed requests under load`);
+    return pooled;
+  });
+}
+
+function pool(runs: LoadResult[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(p * latencies.length) - 1))] ?? Number.NaN;
+  return {
+    latencies,
+    requests: runs.reduce((s, r) => s + r.requests, 0),
+    seconds,
+    rps: seconds > 0 ? latencies.length / seconds : 0,
+    p50: at(0.5),
+    p99: at(0.99),
+    mean: latencies.reduce((s, v) => s + v, 0) / Math.max(1, latencies.length),
+    failures: runs.reduce((s, r) => s + r.failures, 0),
+  };
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+export const summary = (r: LoadResult) => `p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, ${r.rps.toFixed(0)} req/s`;
+const stats = (r: LoadResult) => ({ requests: r.requests, seconds: round(r.seconds), rps: round(r.rps), p50Ms: round(r.p50), p99Ms: round(r.p99), meanMs: round(r.mean) });
+const round = (v: number) => Math.round(v * 1000) / 1000;
+const count = (calls: Record<string, string[]>) => Object.fromEntries(Object.entries(calls).map(([k, v]) => [k, v.length]));
+const sameCalls = (a: Record<string, string[]>, b: Record<string, string[]>) =>
+  Object.keys({ ...a, ...b }).every((key) => JSON.stringify([...(a[key] ?? [])].sort()) === JSON.stringify([...(b[key] ?? [])].sort()));
+
+async function nativeCallsOf(rig: Rig, url: string, document: string, variables?: Record<string, unknown>): Promise<Record<string, string[]>> {
+  await rig.clearCalls();
+  await graphql(url, document, variables);
+  return rig.calls();
+}
+
+/** 1. `tickets(first: 50)` through the gateway vs the bare script (and the raw floor). */
+export async function fanOut(rig: Rig): Promise<Measurement[]> {
+  const gatewayCalls = await nativeCallsOf(rig, rig.gateway.url, Q.TICKETS_PAGE);
+  const bareCalls = await nativeCallsOf(rig, rig.bare.url, Q.TICKETS_PAGE);
+  const floorCalls = await nativeCallsOf(rig, rig.floor.url, Q.TICKETS_PAGE);
+  if (!sameCalls(gatewayCalls, bareCalls)) {
+    throw new Error(`the bare script does not make the gateway's native calls: ${JSON.stringify(count(gatewayCalls))} vs ${JSON.stringify(count(bareCalls))}`);
+  }
+  const sides: Side[] = [
+    { name: 'gateway', url: rig.gateway.url, bodies: [body(Q.TICKETS_PAGE)] },
+    { name: 'bare', url: rig.bare.url, bodies: [body(Q.TICKETS_PAGE)] },
+    { name: 'floor', url: rig.floor.url, bodies: [body(Q.TICKETS_PAGE)] },
+  ];
+  const out: Measurement[] = [];
+  for (const connections of rig.settings.fanoutConnections) {
+    rig.log(`fan-out, ${connections} connection(s)`);
+    const [gateway, bare, floor] = (await compare(rig.settings, sides, connections)) as [LoadResult, LoadResult, LoadResult];
+    const ratio = gateway.p50 / bare.p50;
+    out.push({
+      id: 'fanout',
+      latencyMs: rig.latencyMs,
+      title: `1 fan-out tickets(first:50), ${connections} conn`,
+      measured: summary(gateway),
+      baseline: `bare ${summary(bare)}`,
+      ratio,
+      target: 'p50 <= 1.25x bare',
+      pass: ratio <= 1.25,
+      details: {
+        connections,
+        gateway: stats(gateway),
+        bare: stats(bare),
+        floor: stats(floor),
+        p99Ratio: round(gateway.p99 / bare.p99),
+        rpsRatio: round(gateway.rps / bare.rps),
+        gatewayVsFloorP50: round(gateway.p50 / floor.p50),
+        nativeCallsPerRequest: count(gatewayCalls),
+        floorNativeCalls: count(floorCalls),
+        bareMakesSameCalls: true,
+      },
+    });
+  }
+  return out;
+}
+
+/** 2. `nodes(ids: [100 ids, 20 per source])`: native calls per source. */
+export async function batching(rig: Rig): Promise<Measurement> {
+  const { sources } = await graphql<{ sources: { key: string; capabilities: { batchLookup: boolean; maxBatchSize: number | null } }[] }>(rig.gateway.url, Q.CAPABILITIES);
+  const perSource = Math.ceil(100 / sources.length);
+  const idLists = await Promise.all(
+    sources.map(async ({ key }) => {
+      const data = await graphql<{ source: { tickets: { edges: { node: { id: string } }[] } } }>(rig.gateway.url, Q.SOURCE_IDS, { key, first: perSource });
+      return data.source.tickets.edges.map((e) => e.node.id);
+    }),
+  );
+  // Interleaved, as a client holding a mixed list would send them.
+  const ids = Array.from({ length: perSource }, (_, i) => idLists.map((list) => list[i])).flat().filter((id): id is string => id !== undefined).slice(0, 100);
+  await rig.clearCalls();
+  const data = await graphql<{ nodes: ({ id: string } | null)[] }>(rig.gateway.url, Q.NODES, { ids });
+  const calls = count(await rig.calls());
+  const found = data.nodes.filter((n) => n !== null).length;
+  const rows = sources.map(({ key, capabilities }, i) => {
+    const asked = ids.filter((id) => idLists[i]?.includes(id)).length;
+    const allowed = capabilities.batchLookup ? Math.ceil(asked / (capabilities.maxBatchSize ?? asked)) : null;
+    return { key, asked, calls: calls[key] ?? 0, batchLookup: capabilities.batchLookup, allowed };
+  });
+  const batching = rows.filter((r) => r.allowed !== null);
+  const worst = Math.max(...batching.map((r) => r.calls / (r.allowed as number)));
+  const total = rows.reduce((s, r) => s + r.calls, 0);
+  return {
+    id: 'batching',
+    latencyMs: rig.latencyMs,
+    title: `2 batching nodes(ids:[${ids.length}])`,
+    measured: rows.map((r) => `${r.key} ${r.calls}${r.batchLookup ? '' : '*'}`).join(', '),
+    baseline: `${total} native calls in all (* = no batch API)`,
+    ratio: worst,
+    target: '<= 1 call per batching source',
+    pass: worst <= 1 && found === ids.length && total < ids.length,
+    details: { ids: ids.length, found, totalCalls: total, perSource: rows },
+  };
+}
+
+/** 3. Page N vs page 1 of `tickets(first: 50)`: latency and native calls. */
+export async function deepPages(rig: Rig): Promise<Measurement> {
+  type Page = { tickets: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  let after: string | null = null;
+  let deepest = { page: 1, after: null as string | null };
+  for (let page = 1; page <= rig.settings.deepPage; page++) {
+    const data: Page = await graphql<Page>(rig.gateway.url, Q.TICKETS_PAGE, { after });
+    if (data.tickets.edges.length < 50) break;
+    deepest = { page, after };
+    if (!data.tickets.pageInfo.hasNextPage) break;
+    after = data.tickets.pageInfo.endCursor;
+  }
+  if (deepest.page < 2) throw new Error('no second full page of tickets to compare with the first');
+  const firstCalls = count(await nativeCallsOf(rig, rig.gateway.url, Q.TICKETS_PAGE));
+  const deepCalls = count(await nativeCallsOf(rig, rig.gateway.url, Q.TICKETS_PAGE, { after: deepest.after }));
+  rig.log(`deep pages: page ${deepest.page} vs page 1`);
+  const [deep, first] = (await compare(
+    rig.settings,
+    [
+      { name: `page ${deepest.page}`, url: rig.gateway.url, bodies: [body(Q.TICKETS_PAGE, { after: deepest.after })] },
+      { name: 'page 1', url: rig.gateway.url, bodies: [body(Q.TICKETS_PAGE)] },
+    ],
+    1,
+  )) as [LoadResult, LoadResult];
+  const ratio = deep.p50 / first.p50;
+  const sum = (c: Record<string, number>) => Object.values(c).reduce((s, v) => s + v, 0);
+  return {
+    id: 'deep-pages',
+    latencyMs: rig.latencyMs,
+    title: `3 deep page ${deepest.page} vs page 1`,
+    measured: `page ${deepest.page}: ${summary(deep)}, ${sum(deepCalls)} native calls`,
+    baseline: `page 1: ${summary(first)}, ${sum(firstCalls)} native calls`,
+    ratio,
+    target: 'p50 <= 1.2x page 1',
+    pass: ratio <= 1.2,
+    details: { page: deepest.page, requestedPage: rig.settings.deepPage, deep: stats(deep), first: stats(first), deepCalls, firstCalls },
+  };
+}
+
+/** 4. A query answered from loaded data vs a Yoga hello-world. */
+export async function throughput(settings: Settings, gateway: Server, hello: Server, log: (line: string) => void): Promise<Measurement> {
+  await graphql(gateway.url, Q.LOADED_DATA);
+  await graphql(hello.url, Q.HELLO);
+  log('throughput ceiling');
+  const connections = settings.throughputConnections;
+  const [ours, theirs] = (await compare(
+    settings,
+    [
+      { name: 'gateway', url: gateway.url, bodies: [body(Q.LOADED_DATA)] },
+      { name: 'hello', url: hello.url, bodies: [body(Q.HELLO)] },
+    ],
+    connections,
+  )) as [LoadResult, LoadResult];
+  const ratio = ours.rps / theirs.rps;
+  return {
+    id: 'throughput',
+    latencyMs: null,
+    title: `4 throughput, loaded data, ${connections} conn`,
+    measured: summary(ours),
+    baseline: `hello-world ${summary(theirs)}`,
+    ratio,
+    target: 'req/s >= 0.5x hello',
+    pass: ratio >= 0.5,
+    details: { connections, gateway: stats(ours), hello: stats(theirs) },
+  };
+}
+
+/** 5. RSS after warm-up, halfway, and after `requests` mixed requests. */
+export async function memory(rig: Rig): Promise<Measurement> {
+  const url = rig.gateway.url;
+  type Ids = { source: { tickets: { edges: { node: { id: string; number: string } }[] } } };
+  const cp = await graphql<Ids>(url, Q.SOURCE_IDS, { key: 'cp', first: 10 });
+  const tm = await graphql<Ids>(url, Q.SOURCE_IDS, { key: 'tm', first: 10 });
+  const first = await graphql<{ tickets: { pageInfo: { endCursor: string } } }>(url, Q.TICKETS_PAGE);
+  const ids = [...cp.source.tickets.edges, ...tm.source.tickets.edges].map((e) => e.node.id);
+  const mix: [string, Record<string, unknown>?][] = [
+    [Q.TICKETS_PAGE],
+    [Q.TICKETS_PAGE, { after: first.tickets.pageInfo.endCursor }],
+    [Q.FILTERED],
+    [Q.NODES, { ids }],
+    [Q.ONE_TICKET, { source: 'cp', number: cp.source.tickets.edges[3]?.node.number }],
+    [Q.LAST_PAGE_ONE_SOURCE, { key: 'tm' }],
+    [Q.BY_UPDATED],
+    [Q.LOADED_DATA],
+  ];
+  for (const [document, variables] of mix) await graphql(url, document, variables);
+  const bodies = mix.map(([document, variables]) => body(document, variables));
+  const { warmup, requests, connections } = rig.settings.memory;
+  const load = async (amount: number) => {
+    const result = await runLoad({ url, bodies, connections, amount });
+    await rig.clearCalls();
+    if (result.failures > 0) throw new Error(`memory: ${result.failures} failed requests`);
+    return result;
+  };
+  rig.log(`memory: ${warmup} warm-up + ${requests} mixed requests`);
+  await load(warmup);
+  const base = await rig.gateway.memory();
+  const firstHalf = await load(Math.floor(requests / 2));
+  const mid = await rig.gateway.memory();
+  const secondHalf = await load(requests - Math.floor(requests / 2));
+  const end = await rig.gateway.memory();
+  const mb = (v: number) => `${(v / 1048576).toFixed(1)} MB`;
+  const ratio = end.rss / base.rss;
+  return {
+    id: 'memory',
+    latencyMs: rig.latencyMs,
+    title: `5 memory, ${requests} mixed requests`,
+    measured: `RSS ${mb(end.rss)} (half-way ${mb(mid.rss)}), heap ${mb(end.heapUsed)}`,
+    baseline: `after warm-up: RSS ${mb(base.rss)}, heap ${mb(base.heapUsed)}`,
+    ratio,
+    target: 'RSS <= 1.10x warm',
+    pass: ratio <= 1.1,
+    details: { warmup, requests, connections, base, mid, end, heapRatio: round(end.heapUsed / base.heapUsed), load: [stats(firstHalf), stats(secondHalf)], mix: mix.length },
+  };
+}

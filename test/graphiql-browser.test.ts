@@ -1,0 +1,90 @@
+/**
+ * GraphiQL in a real browser: headless Chromium (Debian's /usr/bin/chromium, driven by
+ * playwright-core) opens the gateway's /graphql page, runs the default query and must show the
+ * tickets in the result pane. Every request that is not to 127.0.0.1 is refused, so the page
+ * has to be self-contained (no CDN).
+ * Skipped only when no Chromium binary exists (CI installs it: .ci/run).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_GRAPHIQL_QUERY } from '../src/graphiql-default.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser) console.warn(`GraphiQL browser test SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Nothing but loopback resolves, whatever the page or the browser itself asks for.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+describe.skipIf(!haveBrowser)('GraphiQL in Chromium', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack({ kinds: ['control-panel'] }), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 20_000 })]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('runs the default query and shows the tickets in the result pane', async () => {
+    const expected = await stack.query<{ tickets: { edges: { node: { title: string } }[] } }>(DEFAULT_GRAPHIQL_QUERY);
+    const titles = expected.data!.tickets.edges.map((e) => e.node.title);
+    expect(titles.length).toBeGreaterThan(0);
+
+    // Tall, so the result editor (which draws only visible lines) draws the whole answer.
+    const page = await browser.newPage({ viewport: { width: 1600, height: 4000 } });
+    const outside: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1') return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    await page.goto(stack.url, { waitUntil: 'load', timeout: 20_000 });
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe('ticketgraph');
+    const run = page.locator('.graphiql-execute-button');
+    await run.waitFor({ state: 'visible', timeout: 15_000 });
+    // The query editor holds the default query before anything is typed.
+    await expect.poll(async () => normalize(await page.locator('.graphiql-query-editor').innerText()), { timeout: 10_000 }).toContain('query RecentTickets');
+
+    const answered = page.waitForResponse((r) => r.url().startsWith(stack.url) && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('RecentTickets'), { timeout: 15_000 });
+    await run.click();
+    expect((await answered).status()).toBe(200);
+
+    const pane = page.locator('.graphiql-response');
+    await expect.poll(async () => squash(await pane.innerText()), { timeout: 10_000 }).toContain(squash(`"title": ${JSON.stringify(titles.at(-1))}`));
+    // GRAPHIQL_SCREENSHOT=/tmp/graphiql.png to look at what the test saw.
+    if (process.env.GRAPHIQL_SCREENSHOT) await page.screenshot({ path: process.env.GRAPHIQL_SCREENSHOT, clip: { x: 0, y: 0, width: 1600, height: 1000 } });
+    const shown = squash(await pane.innerText());
+    for (const title of titles) expect(shown).toContain(squash(`"title": ${JSON.stringify(title)}`));
+    expect(shown).not.toContain('"errors"');
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** The editors draw spaces as no-break spaces. */
+function normalize(text: string): string {
+  return text.replace(/\u00a0/g, ' ');
+}
+
+/** Without any whitespace: the result editor wraps long lines wherever it likes. */
+function squash(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, '');
+}
