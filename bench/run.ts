@@ -66,7 +66,8 @@ const settings: Settings = args.quick
       memory: { warmup: 1_000, requests: 10_000, connections: 10 },
     };
 
-const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const t0 = performance.now();
+const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1)}s] ${line}\n`);
 type Ready = { url: string; pid: number };
 const children: ChildHandle<unknown>[] = [];
 

@@ -9,6 +9,7 @@ import { defaultGatewaySettings, type GatewayConfig, type GatewaySettings } from
 import type { GatewayContext, SourceDirectory } from './context.js';
 import { createCursorCodec } from './federation/cursor.js';
 import { DEFAULT_GRAPHIQL_QUERY } from './graphiql-default.js';
+import { renderGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createPersistedQueryStore, usePersistedQueries, type PersistedQueryOptions } from './plugins/use-persisted-queries.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
 import { useSourceFailures } from './plugins/use-source-failures.js';
@@ -52,9 +53,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: graphiql ? { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY } : false,
-    // Self-contained GraphiQL (its scripts inline) instead of Yoga's default, which loads them
-    // from a public CDN: it then works offline and behind egress filters. Loaded on first use.
-    renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
+    // GraphiQL's files come from this server, not a public CDN (src/graphiql.ts).
+    renderGraphiQL,
     context: ({ request }) => {
       const requestId = request.headers.get('x-request-id') ?? randomUUID();
       return {
@@ -69,6 +69,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     plugins: [
       ...(options.persistedQueries === false ? [] : [usePersistedQueries(createPersistedQueryStore(options.persistedQueries))]),
+      ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestScope(),
       useSourceFailures(),
     ],
