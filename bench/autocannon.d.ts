@@ -20,9 +20,10 @@ declare module 'autocannon' {
       amount?: number;
       timeout?: number;
       pipelining?: number;
+      /** ms between samples; the run ends on a sample tick. */
+      sampleInt?: number;
     }
     interface Result {
-      duration: number;
       errors: number;
       timeouts: number;
       non2xx: number;

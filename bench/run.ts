@@ -7,7 +7,8 @@
  *   --latency 0,30       emulator latencies in ms
  *   --seconds N          load per side per comparison (default 10, in 2 alternating rounds)
  *   --only a,b           some of: fanout, batching, deep-pages, throughput, memory
- *   --profile[=DIR]      run the gateway processes with --cpu-prof (profiles into DIR)
+ *   --profile [DIR]      run the server processes with --cpu-prof (profiles into DIR; the
+ *                        gateway's pid is logged; summarize with bench/profile-summary.ts)
  *
  * Processes: this one drives autocannon; the emulators run in one child, each server under
  * test in its own (see bench/README.md for why). Loopback only; every run is bounded.
@@ -20,12 +21,12 @@ import type { GatewayConfig } from '../src/config.js';
 import type { NativeCalls } from './emulator-host.js';
 import { startChild, type ChildHandle } from './ipc.js';
 import { batching, deepPages, fanOut, memory, throughput, type Measurement, type MeasurementId, type Server, type Settings } from './measurements.js';
-import type { MemorySample, TargetMode } from './target.js';
+import type { MemorySample, TargetMode, TargetSpec } from './target.js';
 
 const DEFAULT_PROFILE_DIR = resolve(os.tmpdir(), 'ticketgraph-bench-profiles');
 const { values: args } = parseArgs({
   // `--profile` alone means the default folder (parseArgs wants a value for string options).
-  args: process.argv.slice(2).map((a) => (a === '--profile' ? `--profile=${DEFAULT_PROFILE_DIR}` : a)),
+  args: process.argv.slice(2).map((a, i, all) => (a === '--profile' && (all[i + 1] ?? '--').startsWith('--') ? `--profile=${DEFAULT_PROFILE_DIR}` : a)),
   options: {
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results.json' },
@@ -47,13 +48,13 @@ const only = new Set<MeasurementId>(args.only ? (args.only.split(',') as Measure
 const settings: Settings = args.quick
   ? {
       quick: true,
-      segment: (c) => ({ amount: c === 1 ? 10 : c * 3 }),
-      warmup: (c) => ({ amount: c * 2 }),
+      segment: (c) => ({ amount: c === 1 ? 4 : c }),
+      warmup: (c) => ({ amount: c === 1 ? 2 : c }),
       rounds: 1,
       fanoutConnections: [1, 10],
       deepPage: 3,
       throughputConnections: 10,
-      memory: { warmup: 40, requests: 200, connections: 5 },
+      memory: { warmup: 8, requests: 16, connections: 2, samples: 2 },
     }
   : {
       quick: false,
@@ -63,29 +64,49 @@ const settings: Settings = args.quick
       fanoutConnections: [1, 10],
       deepPage: 50,
       throughputConnections: 10,
-      memory: { warmup: 1_000, requests: 10_000, connections: 10 },
+      memory: { warmup: 1_000, requests: 10_000, connections: 16, samples: 10 },
     };
 
 const t0 = performance.now();
 const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1)}s] ${line}\n`);
-type Ready = { url: string; pid: number };
 const children: ChildHandle<unknown>[] = [];
 
-async function startTarget(mode: TargetMode, config: GatewayConfig | null): Promise<Server & { pid: number }> {
-  const profiling = mode === 'gateway' && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = await startChild<Ready>('./target.ts', {
-    args: [mode],
-    env: { BENCH_CONFIG: JSON.stringify(config ?? { sources: [] }) },
-    execArgv: ['--expose-gc', ...profiling],
-  });
-  children.push(child);
-  return { url: child.ready.url, pid: child.ready.pid, memory: () => child.call<MemorySample>('memory') };
+type TargetProcess = ChildHandle<{ pid: number }>;
+
+/** Full: a process per server (its own RSS, its own profile). Quick: one process for all. */
+async function startTargetProcesses(count: number): Promise<TargetProcess[]> {
+  const execArgv = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const started = await Promise.all(Array.from({ length: count }, () => startChild<{ pid: number }>('./target.ts', { execArgv })));
+  children.push(...started);
+  return started;
+}
+
+async function startServers(processes: TargetProcess[], specs: TargetSpec[]): Promise<Map<string, Server & { pid: number }>> {
+  const groups = processes.length === 1 ? [specs] : specs.map((spec) => [spec]);
+  const started = await Promise.all(
+    groups.map(async (group, i) => {
+      const child = processes[i] as TargetProcess;
+      const urls = await child.call<Record<string, string>>('start', group);
+      return group.map((spec) => {
+        const url = urls[spec.name];
+        if (!url) throw new Error(`${spec.name} did not start`);
+        return [spec.name, { url, pid: child.ready.pid, memory: () => child.call<MemorySample>('memory') }] as const;
+      });
+    }),
+  );
+  return new Map(started.flat());
 }
 
 async function main(): Promise<number> {
   const startedAt = new Date();
   log(`${args.quick ? 'quick' : 'full'} run; emulator latency ${latencies.join(', ')} ms${profileDir ? `; CPU profiles -> ${profileDir}` : ''}`);
-  const host = await startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: [latencies.join(',')] });
+  const modes: TargetMode[] = ['gateway', 'bare', 'floor'];
+  const serverCount = latencies.length * modes.length + 1;
+  // Loading the gateway's modules takes seconds: let it overlap the emulators' start.
+  const [host, processes] = await Promise.all([
+    startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: [latencies.join(',')] }),
+    startTargetProcesses(settings.quick ? 1 : serverCount),
+  ]);
   children.push(host);
 
   const measurements: Measurement[] = [];
@@ -100,11 +121,18 @@ async function main(): Promise<number> {
     }
   };
 
-  let firstGateway: Server | null = null;
+  const targets = await startServers(processes, [
+    ...latencies.flatMap((latencyMs) => modes.map((mode) => ({ name: `${mode}@${latencyMs}`, mode, config: host.ready[String(latencyMs)] ?? null }))),
+    { name: 'hello', mode: 'hello', config: null },
+  ]);
+  const target = (name: string) => {
+    const found = targets.get(name);
+    if (!found) throw new Error(`no server ${name}`);
+    return found;
+  };
+  log(`servers up`);
   for (const latencyMs of latencies) {
-    const config = host.ready[String(latencyMs)] as GatewayConfig;
-    const [gateway, bare, floor] = await Promise.all([startTarget('gateway', config), startTarget('bare', config), startTarget('floor', config)]);
-    firstGateway ??= gateway;
+    const [gateway, bare, floor] = modes.map((mode) => target(`${mode}@${latencyMs}`)) as [Server & { pid: number }, Server, Server];
     const rig = {
       latencyMs,
       settings,
@@ -121,11 +149,7 @@ async function main(): Promise<number> {
     await attempt('deep-pages', latencyMs, () => deepPages(rig));
     await attempt('memory', latencyMs, () => memory(rig));
   }
-  if (firstGateway && only.has('throughput')) {
-    const hello = await startTarget('hello', null);
-    const gateway = firstGateway;
-    await attempt('throughput', null, () => throughput(settings, gateway, hello, log));
-  }
+  await attempt('throughput', null, () => throughput(settings, target(`gateway@${latencies[0]}`), target('hello'), log));
 
   const order = (m: Measurement) => ALL.indexOf(m.id) * 10_000 + (m.latencyMs ?? -1);
   measurements.sort((a, b) => order(a) - order(b));

@@ -1,8 +1,10 @@
 /**
- * Child process: one server under test on 127.0.0.1 (argv: gateway | bare | floor | hello;
- * env BENCH_CONFIG: the emulators' gateway config as JSON). Answers `memory` (RSS and heap
- * after a full GC, when started with --expose-gc) and `exit` (clean exit, so `--cpu-prof`
- * writes its profile).
+ * Child process: servers under test on 127.0.0.1, started by the `start` call with
+ * [{ name, mode, config }] (mode gateway | bare | floor | hello, config the emulators' gateway
+ * config; the call can come once the emulators are up, while this process has long finished
+ * loading). The full bench gives each server a process of its own; --quick puts them all in one.
+ * Answers `memory` (RSS and heap after a full GC; started with --expose-gc) and `exit` (a clean
+ * exit, so `--cpu-prof` writes its profile).
  */
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,37 +22,56 @@ export interface MemorySample {
   external: number;
 }
 
-const mode = process.argv[2] as TargetMode;
-const config = JSON.parse(process.env.BENCH_CONFIG ?? '{"sources":[]}') as GatewayConfig;
-// One client sends everything: no per-client rate limit may turn the bench into 429s, and
-// per-request logs would measure the terminal. (Looked up loosely: server-wide settings are newer
-// than the bench's other dependencies.)
-const defaults = (configModule as Record<string, unknown>).defaultGatewaySettings;
-if (typeof defaults === 'function') {
-  Object.assign(config, { gateway: { ...(defaults() as object), rateLimit: { windowMs: 60_000, max: 1_000_000_000 }, logLevel: 'silent' } });
+export interface TargetSpec {
+  name: string;
+  mode: TargetMode;
+  config: GatewayConfig | null;
 }
 
-let handler: RequestListener;
-let close: () => Promise<void>;
-if (mode === 'gateway') {
-  const gateway = createGateway({ config });
-  handler = gateway.yoga;
-  close = gateway.close;
-} else {
-  const baseline = mode === 'bare' ? createBare(config) : mode === 'floor' ? await createFloor(config) : createHello();
-  handler = baseline.handler;
-  close = baseline.close;
+async function start(spec: TargetSpec): Promise<{ url: string; close(): Promise<void> }> {
+  const config = structuredClone(spec.config ?? { sources: [] });
+  // One client sends everything: no per-client rate limit may turn the bench into 429s, and
+  // per-request logs would measure the terminal. (Looked up loosely: server-wide settings are
+  // newer than the bench's other dependencies.)
+  const defaults = (configModule as Record<string, unknown>).defaultGatewaySettings;
+  if (typeof defaults === 'function') {
+    Object.assign(config, { gateway: { ...(defaults() as object), rateLimit: { windowMs: 60_000, max: 1_000_000_000 }, logLevel: 'silent' } });
+  }
+  let handler: RequestListener;
+  let close: () => Promise<void>;
+  if (spec.mode === 'gateway') {
+    const gateway = createGateway({ config });
+    handler = gateway.yoga;
+    close = gateway.close;
+  } else {
+    const baseline = spec.mode === 'bare' ? createBare(config) : spec.mode === 'floor' ? await createFloor(config) : createHello();
+    handler = baseline.handler;
+    close = baseline.close;
+  }
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await close();
+    },
+  };
 }
 
-const server = createServer(handler);
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-
+const servers: { url: string; close(): Promise<void> }[] = [];
 const gc = (globalThis as { gc?: () => void }).gc;
 
 serveParent(
-  { url, pid: process.pid },
+  { pid: process.pid },
   {
+    async start(specs): Promise<Record<string, string>> {
+      const list = specs as TargetSpec[];
+      const started = await Promise.all(list.map(start));
+      servers.push(...started);
+      return Object.fromEntries(started.map((server, i) => [list[i]?.name ?? '', server.url]));
+    },
     memory(): MemorySample {
       // Twice: the first pass may only finalize what the second frees.
       gc?.();
@@ -59,9 +80,7 @@ serveParent(
       return { rss, heapUsed, external };
     },
     async exit() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await close();
+      await Promise.allSettled(servers.map((s) => s.close()));
       process.exit(0);
     },
   },

@@ -2,13 +2,14 @@
  * createGateway(config) -> a Yoga instance over the configured sources. It never listens:
  * `server.ts` does, and tests call `yoga.fetch` or mount it on an ephemeral port.
  */
-import { randomUUID } from 'node:crypto';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import { defaultGatewaySettings, type GatewayConfig, type GatewaySettings } from './config.js';
 import type { GatewayContext, SourceDirectory } from './context.js';
 import { createCursorCodec } from './federation/cursor.js';
 import { DEFAULT_GRAPHIQL_QUERY } from './graphiql-default.js';
+import { createProduction } from './observability/production.js';
+import type { DestinationStream, Logger } from './observability/logger.js';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createPersistedQueryStore, usePersistedQueries, type PersistedQueryOptions } from './plugins/use-persisted-queries.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
@@ -30,25 +31,31 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Automatic persisted queries (APQ) for frontends; `false` turns them off. @default {} */
   persistedQueries?: PersistedQueryOptions | false;
+  /** Where JSON log lines go, at `gateway.logLevel`. @default stderr, `error` and above only (`npm start` passes stdout) */
+  logDestination?: DestinationStream;
 }
 
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
   sources: SourceDirectory & { circuitStates(): Record<string, CircuitState> };
   settings: GatewaySettings;
+  logger: Logger;
   close(): Promise<void>;
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
   const settings = options.config.gateway ?? defaultGatewaySettings();
+  // Logs, metrics, limits, CSRF, rate limit, masked errors, health/ready/metrics: src/observability/production.ts.
+  const production = createProduction({ config: options.config, settings, ...(options.logDestination ? { logDestination: options.logDestination } : {}), ...(options.observer ? { observer: options.observer } : {}) });
   const sources = createSourceDirectory(options.config, {
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-    ...(options.observer ? { observer: options.observer } : {}),
+    observer: production.observer,
   });
   const secret = options.cursorSecret ?? (typeof settings.cursorSecret === 'string' ? settings.cursorSecret : undefined);
   const cursors = createCursorCodec(secret);
   const graphiql = options.graphiql ?? settings.graphiql;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
+    ...production.yogaOptions,
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -56,7 +63,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // GraphiQL's files come from this server, not a public CDN (src/graphiql.ts).
     renderGraphiQL,
     context: ({ request }) => {
-      const requestId = request.headers.get('x-request-id') ?? randomUUID();
+      const requestId = production.requestIdFor(request);
       return {
         sources,
         cursors,
@@ -68,11 +75,12 @@ export function createGateway(options: GatewayOptions): Gateway {
       };
     },
     plugins: [
+      ...production.plugins(() => sources.circuitStates()),
       ...(options.persistedQueries === false ? [] : [usePersistedQueries(createPersistedQueryStore(options.persistedQueries))]),
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestScope(),
       useSourceFailures(),
     ],
   });
-  return { yoga, sources, settings, close: () => sources.close() };
+  return { yoga, sources, settings, logger: production.logger, close: () => sources.close() };
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfigFile, type GatewayConfig } from './config.js';
 import { startEmbeddedEmulators } from './embedded.js';
 import { createGateway } from './gateway.js';
+import { stdoutDestination } from './observability/logger.js';
 
 async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
@@ -25,7 +26,12 @@ async function main(): Promise<void> {
     console.log(`embedded emulators: ${embedded.emulators.map((e) => `${e.key} (${e.kind})`).join(', ')}`);
   }
 
-  const gateway = createGateway({ config, ...(process.env.TICKETGRAPH_CURSOR_SECRET ? { cursorSecret: process.env.TICKETGRAPH_CURSOR_SECRET } : {}) });
+  const gateway = createGateway({
+    config,
+    // JSON logs (one line per GraphQL request) after the "listening" line, at gateway.logLevel.
+    logDestination: stdoutDestination(),
+    ...(process.env.TICKETGRAPH_CURSOR_SECRET ? { cursorSecret: process.env.TICKETGRAPH_CURSOR_SECRET } : {}),
+  });
   const server = createServer(gateway.yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

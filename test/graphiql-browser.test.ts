@@ -76,6 +76,34 @@ describe.skipIf(!haveBrowser)('GraphiQL in Chromium', () => {
     expect(shown).not.toContain('"errors"');
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
+    // A cold browser compiles ~5 MB of GraphiQL: seconds alone, more beside a parallel suite.
+  }, 45_000);
+});
+
+describe('the GraphiQL page (no browser needed)', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ kinds: ['control-panel'] });
+  });
+  afterAll(() => stack?.close());
+
+  it('references only its own, cacheable files', async () => {
+    const page = await fetch(stack.url, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html.length).toBeLessThan(10_000);
+    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThanOrEqual(3);
+    expect(urls.every((u) => u.startsWith('/graphiql-assets/'))).toBe(true);
+    expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+
+    const script = urls.find((u) => u.endsWith('/graphiql.js'))!;
+    const asset = await fetch(new URL(script, stack.url));
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await asset.text()).length).toBeGreaterThan(1_000_000);
+    expect((await fetch(new URL(script.replace(/\/[0-9a-f]+\//, '/000000000000/'), stack.url))).status).toBe(404);
   });
 });
 

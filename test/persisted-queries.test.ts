@@ -47,7 +47,8 @@ describe('automatic persisted queries', () => {
     // GET with the hash only: what a CDN can cache.
     const url = new URL(stack.url);
     url.searchParams.set('extensions', JSON.stringify(persisted()));
-    const viaGet = await fetch(url, { headers: { accept: 'application/graphql-response+json' } });
+    // A GET needs the CSRF-prevention header (README "Running in production").
+    const viaGet = await fetch(url, { headers: { accept: 'application/graphql-response+json', 'x-graphql-yoga-csrf': '1' } });
     expect(viaGet.status).toBe(200);
     expect(await viaGet.json()).toEqual(register.body);
   });

@@ -5,7 +5,8 @@
  */
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import { stitchSchemas } from '@graphql-tools/stitch';
-import { buildClientSchema, getIntrospectionQuery, graphql, parse, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import { schemaFromExecutor } from '@graphql-tools/wrap';
+import { graphql, type GraphQLSchema } from 'graphql';
 import { createSchema } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_NODES } from '../src/schema/node.js';
@@ -56,8 +57,7 @@ beforeAll(async () => {
       return fetch(input, init);
     },
   });
-  const introspection = (await executor({ document: parse(getIntrospectionQuery()) })) as { data: IntrospectionQuery };
-  const remoteSchema = buildClientSchema(introspection.data);
+  const remoteSchema = await schemaFromExecutor(executor);
 
   const first = await stack.query<{ source: { tickets: { edges: { node: { id: string } }[] } } }>(`{ source(key: "cp") { tickets(first: 12) { edges { node { id } } } } }`);
   ticketIds = first.data!.source.tickets.edges.map((e) => e.node.id);

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, isUpstreamError } from '../errors.js';
+import { logUnexpected } from '../observability/request-context.js';
 
 /** A source that could not answer its part of a request. */
 export interface SourceFailure {
@@ -17,6 +18,7 @@ export function describeSourceFailure(source: string, error: unknown): SourceFai
     return { source, code, message: error.message, extensions: { ...error.extensions, code, source } };
   }
   // Not an upstream fault we understand: keep details out of the response (they go to logs).
+  logUnexpected(error, { source }, 'source failed unexpectedly (masked in the response)');
   const code = ErrorCode.UPSTREAM_ERROR;
   return { source, code, message: `[${source}] the source failed unexpectedly`, extensions: { code, source } };
 }

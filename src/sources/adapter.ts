@@ -197,7 +197,7 @@ export interface SourceConfig<Credentials = Record<string, string>, Settings = R
   /** Kind-specific settings found beside the common fields (e.g. BlueKing's `timeZone`). */
   settings: Settings;
   /** Retries, circuit breaker, pool size (src/config.ts resilienceSettings); defaults when absent. */
-  resilience?: import('../config.js').ResilienceSettings;
+  resilience?: import('../settings.js').ResilienceSettings;
   /** Incoming request header -> header sent to this source (caller identity passthrough). */
   forwardHeaders?: Record<string, string>;
 }

@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
-import { resilienceSettings, type ResilienceSettings } from '../config.js';
+import { resilienceSettings, type ResilienceSettings } from '../settings.js';
 import { ErrorCode, UpstreamError, isUpstreamError, type UpstreamErrorCode } from '../errors.js';
 import { currentRequestScope } from '../request-scope.js';
 import { backoffMs, CircuitBreaker, ConcurrencyGate, RetryBudget, type CircuitState } from './resilience.js';

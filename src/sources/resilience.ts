@@ -2,7 +2,7 @@
  * Per-source protection: a circuit breaker, a retry budget and a bounded concurrency gate.
  * Plain state machines with an injectable clock, so they are unit-testable without timers.
  */
-import type { ResilienceSettings } from '../config.js';
+import type { ResilienceSettings } from '../settings.js';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 

@@ -3,6 +3,8 @@
  * 127.0.0.1 ephemeral port, talking real HTTP. Close it in afterAll.
  */
 import { createServer } from 'node:http';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from '../../src/config.js';
 import { startEmbeddedEmulators, type EmbeddedEmulators } from '../../src/embedded.js';
@@ -24,6 +26,8 @@ export interface Stack {
   gateway: Gateway;
   config: GatewayConfig;
   query<T = Record<string, unknown>>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A typed document from client/generated, its result typed by codegen. */
+  run<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables): Promise<GraphQLResponse<TResult>>;
   close(): Promise<void>;
 }
 
@@ -44,19 +48,21 @@ export async function startStack(
   const server = createServer(gateway.yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  async function query<T>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: document, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
   return {
     url,
     emulators,
     gateway,
     config,
-    async query<T>(document: string, variables?: Record<string, unknown>) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-        body: JSON.stringify({ query: document, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<T>;
-    },
+    query,
+    run: (document, variables) => query(print(document), variables as Record<string, unknown> | undefined),
     async fault(sourceKey, plan) {
       const { origin } = emulators.byKey(sourceKey).listening;
       const response = await fetch(origin + FAULTS_PATH, {

@@ -1,0 +1,83 @@
+/**
+ * Structured JSON logs (pino). Nothing the gateway logs is meant to hold a credential (no
+ * headers, bodies or query strings are logged), and as a last line of defence every line is
+ * scrubbed of the configured credential values before it is written: an error from a library
+ * could quote anything.
+ */
+import { pino, type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
+import type { YogaLogger } from 'graphql-yoga';
+import type { GatewayConfig } from '../config.js';
+
+export type { DestinationStream, Logger };
+
+export const REDACTED = '[REDACTED]';
+
+/** Credential fields that are secrets (usernames, tenant ids and app codes are not). */
+const SECRET_FIELD = /token|secret|password|key|csrf|cookie|auth/i;
+/** Shorter values would match ordinary words in log lines. */
+const MIN_SECRET_LENGTH = 6;
+
+/** The configured secret credential values, longest first (so no part of one survives another's replacement). */
+export function credentialSecrets(config: GatewayConfig): string[] {
+  const values = new Set<string>();
+  for (const source of config.sources) {
+    for (const [field, value] of Object.entries(source.credentials)) {
+      if (SECRET_FIELD.test(field) && value.length >= MIN_SECRET_LENGTH) values.add(value);
+    }
+  }
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every secret, as written and as JSON-escaped, with `[REDACTED]`. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (escaped !== secret && out.includes(escaped)) out = out.split(escaped).join(REDACTED);
+  }
+  return out;
+}
+
+/** What `npm start` logs to: stdout, synchronously, so no line is lost on exit. */
+export function stdoutDestination(): DestinationStream {
+  return pino.destination({ dest: 1, sync: true });
+}
+
+export interface LoggerOptions {
+  level: LevelWithSilent;
+  /** Where lines go. @default stderr */
+  destination?: DestinationStream;
+  /** Values never written (see credentialSecrets). @default [] */
+  secrets?: readonly string[];
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const secrets = options.secrets ?? [];
+  return pino(
+    {
+      level: options.level,
+      base: { service: 'ticketgraph' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      hooks: secrets.length > 0 ? { streamWrite: (line) => redactSecrets(line, secrets) } : {},
+    },
+    options.destination ?? pino.destination(2),
+  );
+}
+
+/**
+ * Yoga's own logger, onto pino. Yoga logs every error it masks at `error`; the masking function
+ * (mask-error.ts) already logs those with the request id, so Yoga's copy goes to `debug`.
+ */
+export function yogaLogger(logger: Logger): YogaLogger {
+  const child = logger.child({ component: 'yoga' });
+  const at =
+    (level: 'debug' | 'info' | 'warn') =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      if (first instanceof Error) child[level]({ err: first }, 'yoga');
+      else child[level](rest.length > 0 ? { args: rest } : {}, typeof first === 'string' ? first : 'yoga');
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('debug') };
+}

@@ -1,0 +1,63 @@
+/**
+ * What the request log line needs, gathered over one HTTP request by hooks that never see each
+ * other's arguments (the masked-error handler gets no context at all): an AsyncLocalStorage
+ * record opened around the whole request by `useRequestLog`'s instrumentation.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { UpstreamEvent } from '../sources/http.js';
+
+export interface RequestRecord {
+  requestId: string;
+  /** performance.now() when the request arrived. */
+  startedAt: number;
+  operationName: string | null;
+  operationType: string | null;
+  /** Error codes in the response (`extensions.code`, or `UNKNOWN`), one per error. */
+  errorCodes: string[];
+  /** The request scope's upstream events, once the GraphQL context exists. */
+  upstream: UpstreamEvent[] | null;
+  /** The gateway's logger, for code that has no other way to reach it (see logUnexpected). */
+  logger: Logger | null;
+}
+
+const storage = new AsyncLocalStorage<RequestRecord>();
+
+/** A client's own request id is kept when it is a plain token; anything else gets a fresh one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function newRequestRecord(headers: Headers, startedAt: number, logger: Logger | null = null): RequestRecord {
+  const given = headers.get('x-request-id');
+  return {
+    requestId: given !== null && REQUEST_ID.test(given) ? given : randomUUID(),
+    startedAt,
+    operationName: null,
+    operationType: null,
+    errorCodes: [],
+    upstream: null,
+    logger,
+  };
+}
+
+export function runWithRequestRecord<T>(record: RequestRecord, fn: () => T): T {
+  return storage.run(record, fn);
+}
+
+export function currentRequestRecord(): RequestRecord | undefined {
+  return storage.getStore();
+}
+
+/** The id the log line and masked errors use for this request. */
+export function requestIdFor(request: Request): string {
+  return currentRequestRecord()?.requestId ?? newRequestRecord(request.headers, 0).requestId;
+}
+
+/**
+ * Logs an error the response only names vaguely (e.g. a source that "failed unexpectedly"),
+ * under the current request's id; a no-op outside a request.
+ */
+export function logUnexpected(error: unknown, fields: Record<string, unknown>, message: string): void {
+  const record = currentRequestRecord();
+  record?.logger?.error({ requestId: record.requestId, ...fields, err: error instanceof Error ? error : new Error(String(error)) }, message);
+}

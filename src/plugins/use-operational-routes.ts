@@ -1,0 +1,70 @@
+/**
+ * `GET /health` (liveness), `GET /ready` (each source's circuit state) and `GET /metrics`
+ * (Prometheus text), served by the Yoga instance itself so `createServer(gateway.yoga)` has them.
+ * Registered before the rate limit: probes and scrapes are never throttled.
+ */
+import type { Plugin } from 'graphql-yoga';
+import type { Registry } from 'prom-client';
+import type { CircuitState } from '../sources/resilience.js';
+
+export interface OperationalRoutesOptions {
+  /** Each source's circuit state, for /ready: ready unless some circuit is open. */
+  circuitStates: () => Record<string, CircuitState>;
+  /** Served at `metricsPath`; no metrics route without it. */
+  metrics?: Registry;
+  /** @default '/health' */
+  healthPath?: string;
+  /** @default '/ready' */
+  readyPath?: string;
+  /** @default '/metrics' */
+  metricsPath?: string;
+}
+
+/** A new object each time: whatwg-node's Headers keep the init object and write content-length into it. */
+const jsonHeaders = () => ({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+
+function pathOf(request: Request): string {
+  return new URL(request.url, 'http://localhost').pathname;
+}
+
+export function useOperationalRoutes(options: OperationalRoutesOptions): Plugin {
+  const healthPath = options.healthPath ?? '/health';
+  const readyPath = options.readyPath ?? '/ready';
+  const metricsPath = options.metricsPath ?? '/metrics';
+  const health = (fetchAPI: { Response: typeof Response }) =>
+    new fetchAPI.Response(JSON.stringify({ status: 'ok' }), { status: 200, headers: jsonHeaders() });
+
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const path = pathOf(request);
+      if (path !== healthPath && path !== readyPath && path !== metricsPath) return;
+      if (path === metricsPath && !options.metrics) return;
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
+        return;
+      }
+      if (path === healthPath) {
+        endResponse(health(fetchAPI));
+        return;
+      }
+      if (path === readyPath) {
+        const sources = options.circuitStates();
+        const open = Object.entries(sources).filter(([, state]) => state === 'open').map(([key]) => key);
+        const body = { status: open.length === 0 ? 'ready' : 'degraded', sources, ...(open.length > 0 ? { open } : {}) };
+        endResponse(new fetchAPI.Response(JSON.stringify(body), { status: open.length === 0 ? 200 : 503, headers: jsonHeaders() }));
+        return;
+      }
+      const registry = options.metrics as Registry;
+      return registry.metrics().then((text) => {
+        endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } }));
+      });
+    },
+    onResponse({ request, response, setResponse, fetchAPI }) {
+      // Yoga answers its built-in health check (an empty 200) before any user plugin sees the
+      // request; give it the same JSON body as ours.
+      if (response.status === 200 && request.method === 'GET' && pathOf(request) === healthPath && response.headers.get('content-type') === null) {
+        setResponse(health(fetchAPI));
+      }
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * A per-client rate limit: at most `max` requests per fixed `windowMs` window per client
+ * address, answered 429 with `Retry-After` past it. In memory, per gateway process: behind
+ * several instances each allows `max` (the limit is a guard against one noisy client, not a
+ * quota). Checked in onRequest, before the body is read or anything parsed.
+ */
+import type { Plugin } from 'graphql-yoga';
+
+export const RATE_LIMITED = 'RATE_LIMITED';
+
+export interface RateLimitOptions {
+  /** Requests allowed per client per window. @default 600 */
+  max?: number;
+  /** Window length in ms. @default 60000 */
+  windowMs?: number;
+  /**
+   * Take the client from the first `X-Forwarded-For` hop instead of the socket. Only behind a
+   * proxy that sets that header itself: otherwise any client can claim any address.
+   * @default false
+   */
+  trustProxy?: boolean;
+  /** Clients remembered at once; past it expired windows go first, then the oldest. @default 100000 */
+  maxClients?: number;
+  /** The clock (tests). @default Date.now */
+  now?: () => number;
+}
+
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+/**
+ * The caller's address: X-Forwarded-For's first hop when trusted, else the socket's remote
+ * address (Node's `req`, which Yoga passes as the server context), else `unknown` (e.g.
+ * `yoga.fetch` in tests, where there is no socket).
+ */
+export function clientAddress(request: Request, serverContext: unknown, trustProxy: boolean): string {
+  if (trustProxy) {
+    const first = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  if (typeof serverContext === 'object' && serverContext !== null && 'req' in serverContext) {
+    const req = serverContext.req;
+    if (typeof req === 'object' && req !== null && 'socket' in req) {
+      const socket = req.socket;
+      if (typeof socket === 'object' && socket !== null && 'remoteAddress' in socket && typeof socket.remoteAddress === 'string') {
+        return socket.remoteAddress;
+      }
+    }
+  }
+  return 'unknown';
+}
+
+export function useRateLimit(options: RateLimitOptions = {}): Plugin {
+  const max = options.max ?? 600;
+  const windowMs = options.windowMs ?? 60_000;
+  const maxClients = options.maxClients ?? 100_000;
+  const now = options.now ?? Date.now;
+  const windows = new Map<string, Window>();
+  let nextSweep = 0;
+
+  const sweep = (at: number) => {
+    for (const [key, window] of windows) if (window.resetAt <= at) windows.delete(key);
+    // Still too many live clients (a flood of spoofed addresses): forget the oldest tenth, so
+    // the next sweep is that many new clients away.
+    if (windows.size >= maxClients) {
+      const keep = Math.floor(maxClients * 0.9);
+      for (const key of windows.keys()) {
+        if (windows.size <= keep) break;
+        windows.delete(key);
+      }
+    }
+    nextSweep = at + windowMs;
+  };
+
+  return {
+    onRequest({ request, serverContext, endResponse, fetchAPI }) {
+      const at = now();
+      if (at >= nextSweep || windows.size >= maxClients) sweep(at);
+      const key = clientAddress(request, serverContext, options.trustProxy ?? false);
+      let window = windows.get(key);
+      if (!window || window.resetAt <= at) {
+        window = { count: 0, resetAt: at + windowMs };
+        windows.set(key, window);
+      }
+      window.count++;
+      if (window.count <= max) return;
+      const retryAfter = Math.max(1, Math.ceil((window.resetAt - at) / 1000));
+      endResponse(
+        new fetchAPI.Response(
+          JSON.stringify({
+            errors: [{ message: `Too many requests; retry in ${retryAfter}s`, extensions: { code: RATE_LIMITED, retryAfter } }],
+          }),
+          { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter) } },
+        ),
+      );
+    },
+  };
+}

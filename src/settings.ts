@@ -1,0 +1,52 @@
+/**
+ * The schemas of the config file's tunable settings. Kept apart from config.ts (which loads the
+ * source registry) so the HTTP layer can use them without an import cycle through every adapter.
+ */
+import { z } from 'zod';
+
+/**
+ * Server-wide settings, the optional top-level `gateway` object of the config file.
+ * Defaults are what `npm start` runs with.
+ */
+export const gatewaySettings = z.strictObject({
+  /** Whole GraphQL request budget: a slow source never holds a response past it. */
+  requestDeadlineMs: z.number().int().min(100).max(600_000).default(15_000),
+  /** Signs cursors (string or { env }); random per process when unset. */
+  cursorSecret: z.union([z.string().min(16), z.strictObject({ env: z.string().min(1) })]).optional(),
+  graphiql: z.boolean().default(true),
+  introspection: z.boolean().default(true),
+  maxDepth: z.number().int().min(1).default(12),
+  maxAliases: z.number().int().min(0).default(30),
+  maxDirectives: z.number().int().min(0).default(20),
+  maxTokens: z.number().int().min(10).default(2_000),
+  /** Query cost ceiling; a connection costs its `first`/`last` times its selection. */
+  maxCost: z.number().int().min(1).default(20_000),
+  bodyLimitBytes: z.number().int().min(1_024).default(100_000),
+  /** Per client (by X-Forwarded-For's first hop when trustProxy, else the socket address). */
+  rateLimit: z.strictObject({ windowMs: z.number().int().min(100).default(60_000), max: z.number().int().min(1).default(600) }).default({ windowMs: 60_000, max: 600 }),
+  trustProxy: z.boolean().default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type GatewaySettings = z.infer<typeof gatewaySettings>;
+
+/**
+ * Per-source resilience, the optional `resilience` object of a source entry.
+ */
+export const resilienceSettings = z.strictObject({
+  connectTimeoutMs: z.number().int().min(1).max(60_000).default(3_000),
+  /** Extra attempts for idempotent reads (writes are never retried). */
+  retries: z.number().int().min(0).max(5).default(2),
+  retryBaseDelayMs: z.number().int().min(1).default(100),
+  retryMaxDelayMs: z.number().int().min(1).default(2_000),
+  /** A vendor's Retry-After is honoured up to this. */
+  maxRetryAfterMs: z.number().int().min(0).default(5_000),
+  /** Retries allowed per request made, over time (a budget, so retries can't multiply load in an outage). */
+  retryBudgetRatio: z.number().min(0).max(1).default(0.2),
+  /** Consecutive failures that open the circuit. */
+  breakerFailures: z.number().int().min(1).default(5),
+  breakerCooldownMs: z.number().int().min(10).default(10_000),
+  /** Connections to this vendor (undici Pool size) and requests allowed to wait for one. */
+  maxConnections: z.number().int().min(1).max(256).default(16),
+  maxQueue: z.number().int().min(0).default(256),
+});
+export type ResilienceSettings = z.infer<typeof resilienceSettings>;
