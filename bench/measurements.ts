@@ -71,7 +71,7 @@ async function compare(settings: Settings, sides: Side[], connections: number): 
   });
 }
 
-function pool(runs: LoadResult[]): LoadResult {
+export function pool(runs: LoadResult[]): LoadResult {
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const seconds = runs.reduce((s, r) => s + r.seconds, 0);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(p * latencies.length) - 1))] ?? Number.NaN;
@@ -89,8 +89,8 @@ function pool(runs: LoadResult[]): LoadResult {
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 export const summary = (r: LoadResult) => `p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, ${r.rps.toFixed(0)} req/s`;
-const stats = (r: LoadResult) => ({ requests: r.requests, seconds: round(r.seconds), rps: round(r.rps), p50Ms: round(r.p50), p99Ms: round(r.p99), meanMs: round(r.mean) });
-const round = (v: number) => Math.round(v * 1000) / 1000;
+export const stats = (r: LoadResult) => ({ requests: r.requests, seconds: round(r.seconds), rps: round(r.rps), p50Ms: round(r.p50), p99Ms: round(r.p99), meanMs: round(r.mean) });
+export const round = (v: number) => Math.round(v * 1000) / 1000;
 const count = (calls: Record<string, string[]>) => Object.fromEntries(Object.entries(calls).map(([k, v]) => [k, v.length]));
 const sameCalls = (a: Record<string, string[]>, b: Record<string, string[]>) =>
   Object.keys({ ...a, ...b }).every((key) => JSON.stringify([...(a[key] ?? [])].sort()) === JSON.stringify([...(b[key] ?? [])].sort()));
@@ -263,86 +263,4 @@ export async function throughput(settings: Settings, gateway: Server, hello: Ser
     pass: ratio >= 0.5,
     details: { connections, gateway: stats(ours), hello: stats(theirs) },
   };
-}
-
-/** 5. RSS and heap (after full GCs) through `requests` mixed requests, against after warm-up. */
-export async function memory(rig: Rig): Promise<Measurement> {
-  const url = rig.gateway.url;
-  type Ids = { source: { tickets: { edges: { node: { id: string; number: string } }[] } } };
-  const cp = await graphql<Ids>(url, Q.SOURCE_IDS, { key: 'cp', first: 10 });
-  const tm = await graphql<Ids>(url, Q.SOURCE_IDS, { key: 'tm', first: 10 });
-  const first = await graphql<{ tickets: { pageInfo: { endCursor: string } } }>(url, Q.TICKETS_PAGE);
-  const ids = [...cp.source.tickets.edges, ...tm.source.tickets.edges].map((e) => e.node.id);
-  const mix: [string, Record<string, unknown>?][] = [
-    [Q.TICKETS_PAGE],
-    [Q.TICKETS_PAGE, { after: first.tickets.pageInfo.endCursor }],
-    [Q.FILTERED],
-    [Q.NODES, { ids }],
-    [Q.ONE_TICKET, { source: 'cp', number: cp.source.tickets.edges[3]?.node.number }],
-    [Q.LAST_PAGE_ONE_SOURCE, { key: 'tm' }],
-    [Q.BY_UPDATED],
-    [Q.LOADED_DATA],
-  ];
-  for (const [document, variables] of mix) await graphql(url, document, variables);
-  const bodies = mix.map(([document, variables]) => body(document, variables));
-  const { warmup, requests, connections } = rig.settings.memory;
-  const load = async (amount: number) => {
-    const result = await runLoad({ url, bodies, connections, amount });
-    await rig.clearCalls();
-    if (result.failures > 0) throw new Error(`memory: ${result.failures} failed requests`);
-    return result;
-  };
-  rig.log(`memory: ${warmup} warm-up + ${requests} mixed requests`);
-  await load(warmup);
-  // RSS after a full GC still moves by tens of MB between samples (freed pages the allocator
-  // keeps or returns), so one sample against another mostly measures that. A leak is a trend:
-  // fit a least-squares line through every sample and compare its end with its start.
-  const samples = [await rig.gateway.memory()];
-  const loads: LoadResult[] = [];
-  const chunks = rig.settings.memory.samples;
-  for (let i = 0; i < chunks; i++) {
-    loads.push(await load(Math.floor((requests * (i + 1)) / chunks) - Math.floor((requests * i) / chunks)));
-    samples.push(await rig.gateway.memory());
-  }
-  const rssTrend = trend(samples.map((m) => m.rss));
-  const heapTrend = trend(samples.map((m) => m.heapUsed));
-  const mb = (v: number) => `${(v / 1048576).toFixed(1)} MB`;
-  const ratio = rssTrend.end / rssTrend.start;
-  const heapRatio = heapTrend.end / heapTrend.start;
-  return {
-    id: 'memory',
-    latencyMs: rig.latencyMs,
-    title: `5 memory, ${requests} mixed requests`,
-    measured: `trend end: RSS ${mb(rssTrend.end)}, heap ${mb(heapTrend.end)} (${heapRatio.toFixed(2)}x)`,
-    baseline: `trend start: RSS ${mb(rssTrend.start)}, heap ${mb(heapTrend.start)}`,
-    ratio,
-    target: 'RSS and heap trend <= 1.10x',
-    pass: ratio <= 1.1 && heapRatio <= 1.1,
-    details: {
-      warmup,
-      requests,
-      connections,
-      heapRatio: round(heapRatio),
-      rssMB: samples.map((m) => round(m.rss / 1048576)),
-      heapUsedMB: samples.map((m) => round(m.heapUsed / 1048576)),
-      externalMB: samples.map((m) => round(m.external / 1048576)),
-      load: stats(pool(loads)),
-      mix: mix.length,
-    },
-  };
-}
-
-/** Least-squares line through equally spaced samples: its values at the first and last. */
-function trend(values: number[]): { start: number; end: number } {
-  const n = values.length;
-  const meanX = (n - 1) / 2;
-  const meanY = values.reduce((s, v) => s + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  values.forEach((y, x) => {
-    sxy += (x - meanX) * (y - meanY);
-    sxx += (x - meanX) ** 2;
-  });
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  return { start: meanY - slope * meanX, end: meanY + slope * meanX };
 }

@@ -20,7 +20,8 @@ import { parseArgs } from 'node:util';
 import type { GatewayConfig } from '../src/config.js';
 import type { NativeCalls } from './emulator-host.js';
 import { startChild, type ChildHandle } from './ipc.js';
-import { batching, deepPages, fanOut, memory, throughput, type Measurement, type MeasurementId, type Server, type Settings } from './measurements.js';
+import { memory } from './memory.js';
+import { batching, deepPages, fanOut, throughput, type Measurement, type MeasurementId, type Server, type Settings } from './measurements.js';
 import type { MemorySample, TargetMode, TargetSpec } from './target.js';
 
 const DEFAULT_PROFILE_DIR = resolve(os.tmpdir(), 'ticketgraph-bench-profiles');
