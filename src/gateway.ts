@@ -68,7 +68,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         sources,
         cursors,
         requestId,
-        // The client going away or the deadline passing both stop upstream work.
+        // The client going away or the deadline passing both stop upstream work. (Envelop
+        // copies the context with Object.assign, so a lazy getter would be read here anyway.)
         signal: AbortSignal.any([request.signal, AbortSignal.timeout(settings.requestDeadlineMs)]),
         sourceFailures: [],
         scope: { requestId, incomingHeaders: request.headers, upstream: [] },

@@ -108,7 +108,15 @@ export async function readTicketPage(ctx: GatewayContext, query: MergedQuery, pa
   }
   const edges: TicketEdgeShape[] = chosen.map(({ read, item }) => {
     positions[read.stream.source.key] = item.nextOffset;
-    return { cursor: ctx.cursors.encode(hash, { positions: { ...positions }, last: read.stream.source.key }), node: item.ticket };
+    const state = { positions: { ...positions }, last: read.stream.source.key };
+    // Signed only if a client asks for it: most pages only need endCursor.
+    let cursor: string | undefined;
+    return {
+      get cursor() {
+        return (cursor ??= ctx.cursors.encode(hash, state));
+      },
+      node: item.ticket,
+    };
   });
 
   const unconsumed = candidates.length > chosen.length;
