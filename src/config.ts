@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { SOURCE_KINDS, type SourceConfig, type SourceKindName } from './sources/adapter.js';
+import { SOURCE_KINDS, type SourceConfig } from './sources/adapter.js';
 import { findSourceKind } from './sources/registry.js';
 import { gatewaySettings, resilienceSettings, type GatewaySettings } from './settings.js';
 
@@ -169,8 +169,4 @@ function formatPath(path: (string | number)[]): string {
 /** Settings for a config that has none (the embedded set-up, tests). */
 export function defaultGatewaySettings(): GatewaySettings {
   return gatewaySettings.parse({});
-}
-
-export function isSourceKind(value: string): value is SourceKindName {
-  return (SOURCE_KINDS as readonly string[]).includes(value);
 }

@@ -29,8 +29,3 @@ export function matchesSearch(ticket: Ticket, search: string): boolean {
   if (needle === '') return true;
   return ticket.title.toLowerCase().includes(needle) || (ticket.description ?? '').toLowerCase().includes(needle);
 }
-
-/** True when the filter asks for nothing. */
-export function isEmptyFilter(filter: TicketFilter): boolean {
-  return Object.values(filter).every((value) => value === undefined);
-}

@@ -91,7 +91,7 @@ export async function readTicketPage(ctx: GatewayContext, query: MergedQuery, pa
   const compare = compareTickets(query.order);
 
   // Every candidate, in merged order; a page is a contiguous run of it.
-  const candidates = page.direction === 'forward' ? mergeFromHeads(live, compare) : mergeFromTails(live, compare);
+  const candidates = mergeSources(live, compare, page.direction);
   const chosen = page.direction === 'forward' ? candidates.slice(0, page.count) : candidates.slice(Math.max(0, candidates.length - page.count));
 
   // Positions after each chosen edge: the source's own next offset for sources with an item at
@@ -141,39 +141,26 @@ type Candidate = { read: SourceRead; item: PositionedTicket };
 /**
  * k-way merge that keeps each source's own stream order (a vendor may break ties its own
  * way; its positions must still be consumed in order): repeatedly take the smallest head.
+ * Backward pages run the same merge from the ends: reversed streams, reversed comparison.
  */
-function mergeFromHeads(reads: SourceRead[], compare: (a: Ticket, b: Ticket) => number): Candidate[] {
-  const heads = reads.map(() => 0);
+function mergeSources(reads: SourceRead[], compare: (a: Ticket, b: Ticket) => number, direction: 'forward' | 'backward'): Candidate[] {
+  const streams = reads.map((read) => {
+    const items = read.tickets.map((item): Candidate => ({ read, item }));
+    return direction === 'forward' ? items : items.reverse();
+  });
+  const before = direction === 'forward' ? compare : (a: Ticket, b: Ticket) => compare(b, a);
+  const heads = streams.map(() => 0);
   const merged: Candidate[] = [];
   for (;;) {
     let best = -1;
-    reads.forEach((read, i) => {
-      const head = read.tickets[heads[i] as number];
-      const current = best < 0 ? undefined : reads[best]?.tickets[heads[best] as number];
-      if (head && (!current || compare(head.ticket, current.ticket) < 0)) best = i;
+    streams.forEach((stream, i) => {
+      const head = stream[heads[i] as number];
+      const current = best < 0 ? undefined : streams[best]?.[heads[best] as number];
+      if (head && (!current || before(head.item.ticket, current.item.ticket) < 0)) best = i;
     });
-    if (best < 0) return merged;
-    const read = reads[best] as SourceRead;
-    merged.push({ read, item: read.tickets[heads[best] as number] as PositionedTicket });
+    if (best < 0) return direction === 'forward' ? merged : merged.reverse();
+    merged.push(streams[best]?.[heads[best] as number] as Candidate);
     heads[best] = (heads[best] as number) + 1;
-  }
-}
-
-/** The same merge built from the ends backwards: repeatedly take the largest tail. */
-function mergeFromTails(reads: SourceRead[], compare: (a: Ticket, b: Ticket) => number): Candidate[] {
-  const tails = reads.map((read) => read.tickets.length - 1);
-  const merged: Candidate[] = [];
-  for (;;) {
-    let best = -1;
-    reads.forEach((read, i) => {
-      const tail = read.tickets[tails[i] as number];
-      const current = best < 0 ? undefined : reads[best]?.tickets[tails[best] as number];
-      if (tail && (!current || compare(tail.ticket, current.ticket) > 0)) best = i;
-    });
-    if (best < 0) return merged.reverse();
-    const read = reads[best] as SourceRead;
-    merged.push({ read, item: read.tickets[tails[best] as number] as PositionedTicket });
-    tails[best] = (tails[best] as number) - 1;
   }
 }
 

@@ -20,24 +20,27 @@ export interface PositionedTicket {
   nextOffset: number;
 }
 
+/** What reading a source needs of it: its key, its capabilities and its list call. */
+export type ListingSource = Pick<SourceAdapter, 'key' | 'capabilities' | 'listTickets'>;
+
 export interface SourceRead {
   tickets: PositionedTicket[];
   /** Native offset after the last native ticket examined. */
   scannedTo: number;
-  /** The native stream has nothing after `scannedTo`. */
-  exhausted: boolean;
+  /** Whether matches may follow. */
+  hasMore: boolean;
   /** The vendor's total for the pushed-down filter, when it counts. */
   nativeTotal: number | null;
 }
 
 /** Fields of `filter` that the source does not apply exactly itself. */
-export function residualFields(adapter: SourceAdapter, filter: TicketFilter): (keyof TicketFilter)[] {
+export function residualFields(adapter: ListingSource, filter: TicketFilter): (keyof TicketFilter)[] {
   return (Object.keys(filter) as (keyof TicketFilter)[]).filter(
     (field) => filter[field] !== undefined && !adapter.capabilities.filters.includes(field),
   );
 }
 
-export function canSort(adapter: SourceAdapter, order: TicketOrder): boolean {
+export function canSort(adapter: ListingSource, order: TicketOrder): boolean {
   return adapter.capabilities.sorts.some((s) => s.field === order.field && s.direction === order.direction);
 }
 
@@ -46,11 +49,11 @@ export function canSort(adapter: SourceAdapter, order: TicketOrder): boolean {
  * match further (not consumed) so `hasMore` is exact rather than a guess.
  */
 export async function readMatching(
-  adapter: SourceAdapter,
+  adapter: ListingSource,
   request: { filter: TicketFilter; order: TicketOrder; offset: number; want: number },
   options: CallOptions = {},
   maxScan = MAX_NATIVE_SCAN,
-): Promise<SourceRead & { hasMore: boolean }> {
+): Promise<SourceRead> {
   const residual = residualFields(adapter, request.filter).length > 0;
   const target = residual ? request.want + 1 : request.want;
   const found: PositionedTicket[] = [];
@@ -78,8 +81,8 @@ export async function readMatching(
   if (found.length > request.want) {
     // The look-ahead match proves there is more; it stays unread.
     found.length = request.want;
-    return { tickets: found, scannedTo: found[found.length - 1]?.nextOffset ?? request.offset, exhausted: false, nativeTotal, hasMore: true };
+    return { tickets: found, scannedTo: found[found.length - 1]?.nextOffset ?? request.offset, nativeTotal, hasMore: true };
   }
   const hasMore = found.length === target ? moreAfterTarget : !ended;
-  return { tickets: found, scannedTo: offset, exhausted: ended, nativeTotal, hasMore };
+  return { tickets: found, scannedTo: offset, nativeTotal, hasMore };
 }

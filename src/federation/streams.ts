@@ -9,13 +9,14 @@
 import { GraphQLError } from 'graphql';
 import type { CallOptions, ListTicketsRequest, SourceAdapter, TicketFilter, TicketOrder, TicketPage } from '../sources/adapter.js';
 import { matchesFilter } from './filter.js';
-import { canSort, MAX_NATIVE_SCAN, readMatching, residualFields, type PositionedTicket } from './read-source.js';
+import { canSort, MAX_NATIVE_SCAN, readMatching, residualFields, type ListingSource, type PositionedTicket } from './read-source.js';
+
+export type { ListingSource };
 import { compareTickets } from './order.js';
 
 /** The most matching tickets a source that cannot sort natively may hold for one query. */
 export const MAX_SORT_WINDOW = 1_000;
 
-export type ListingSource = Pick<SourceAdapter, 'key' | 'capabilities' | 'listTickets'>;
 
 export interface ForwardRead {
   tickets: PositionedTicket[];
@@ -66,7 +67,7 @@ export function memoizedSource(adapter: SourceAdapter, memo: ListMemo): ListingS
 }
 
 export function openStream(source: ListingSource, filter: TicketFilter, order: TicketOrder, options: CallOptions): TicketStream {
-  if (canSort(source as SourceAdapter, order)) return nativeStream(source, filter, order, options);
+  if (canSort(source, order)) return nativeStream(source, filter, order, options);
   const native = source.capabilities.sorts[0];
   if (!native) {
     throw new GraphQLError(`[${source.key}] declares no native order`, { extensions: { code: 'UNSUPPORTED_OPERATION', source: source.key } });
@@ -75,19 +76,18 @@ export function openStream(source: ListingSource, filter: TicketFilter, order: T
 }
 
 function nativeStream(source: ListingSource, filter: TicketFilter, order: TicketOrder, options: CallOptions): TicketStream {
-  const adapter = source as SourceAdapter;
   return {
     source,
-    countable: source.capabilities.totalCount && residualFields(adapter, filter).length === 0,
+    countable: source.capabilities.totalCount && residualFields(source, filter).length === 0,
     async readAfter(position, want) {
-      return readMatching(adapter, { filter, order, offset: position, want }, options);
+      return readMatching(source, { filter, order, offset: position, want }, options);
     },
     async readBefore(bound, want) {
       const end = bound ?? (await streamLength(source, filter, order, options));
       const found: PositionedTicket[] = [];
       let from = end;
       let nativeTotal: number | null = null;
-      const chunk = Math.min(source.capabilities.maxPageSize, residualFields(adapter, filter).length > 0 ? Math.max(want * 2, 50) : want);
+      const chunk = Math.min(source.capabilities.maxPageSize, residualFields(source, filter).length > 0 ? Math.max(want * 2, 50) : want);
       while (found.length < want && from > 0 && end - from < MAX_NATIVE_SCAN) {
         const start = Math.max(0, from - chunk);
         const page = await source.listTickets({ filter, order, offset: start, limit: from - start }, options);
@@ -140,7 +140,7 @@ function sortedWindowStream(
   let window: Promise<PositionedTicket[]> | undefined;
   const load = () =>
     (window ??= (async () => {
-      const read = await readMatching(source as SourceAdapter, { filter, order: native, offset: 0, want: MAX_SORT_WINDOW }, options, MAX_SORT_WINDOW * 4);
+      const read = await readMatching(source, { filter, order: native, offset: 0, want: MAX_SORT_WINDOW }, options, MAX_SORT_WINDOW * 4);
       if (read.hasMore) {
         throw new GraphQLError(
           `[${source.key}] cannot order by ${order.field} ${order.direction} natively and holds more than ${MAX_SORT_WINDOW} matching tickets; narrow the filter or order by ${native.field} ${native.direction}`,

@@ -5,6 +5,7 @@
 import type { GatewayContext } from '../context.js';
 import type { Comment, Ticket, Vote } from '../model.js';
 import { builder } from './builder.js';
+import { joinIdParts } from './global-id.js';
 import { CommentRef } from './comment.js';
 import { TicketPriorityEnum } from './enums.js';
 import {
@@ -233,7 +234,7 @@ builder.relayMutationField(
           { score: input.score, ...(input.comment != null ? { comment: input.comment } : {}) },
           { signal: ctx.signal },
         );
-        return { vote, commentKey: [ref.sourceKey, ref.ticketNumber, ref.commentId].map(encodeURIComponent).join(':') };
+        return { vote, commentKey: joinIdParts(ref.sourceKey, ref.ticketNumber, ref.commentId) };
       }),
   },
   {

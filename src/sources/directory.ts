@@ -1,5 +1,5 @@
 import type { SourceDirectory } from '../context.js';
-import { userInputError } from '../errors.js';
+import { ErrorCode, userInputError } from '../errors.js';
 import type { GatewayConfig } from '../config.js';
 import type { Dispatcher } from 'undici';
 import type { SourceAdapter } from './adapter.js';
@@ -37,7 +37,7 @@ export function createSourceDirectory(
       if (!adapter) {
         throw userInputError(`Unknown source "${key}"; configured sources: ${[...byKey.keys()].join(', ') || 'none'}`, {
           argument: 'source',
-          reason: 'UNKNOWN_SOURCE',
+          reason: ErrorCode.UNKNOWN_SOURCE,
         });
       }
       return adapter;

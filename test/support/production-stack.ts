@@ -3,11 +3,10 @@
  * (captured logs, a tight rate limit, introspection off…). Emulators and gateway on 127.0.0.1
  * ephemeral ports; close it in afterAll.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gatewaySettings, type GatewayConfig, type GatewaySettings } from '../../src/config.js';
 import { startEmbeddedEmulators, type EmbeddedEmulators } from '../../src/embedded.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.js';
+import { listen } from '../../src/listen.js';
 import type { SourceKindName } from '../../src/sources/adapter.js';
 
 export interface LogCapture {
@@ -67,9 +66,8 @@ export async function startProductionStack(
   const config: GatewayConfig = { ...configured, gateway: gatewaySettings.parse({ logLevel: 'info', ...options.settings }) };
   const logs = captureLogs();
   const gateway = createGateway({ ...options.gateway, config, logDestination: logs });
-  const server = createServer(gateway.yoga);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listen(gateway.yoga);
+  const { origin } = listening;
   const responses: string[] = [];
   const doFetch = async (path: string, init?: RequestInit) => {
     const response = await fetch(origin + path, init);
@@ -95,10 +93,7 @@ export async function startProductionStack(
       return { status: response.status, headers: response.headers, json: JSON.parse(response.text) as GraphQLBody };
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await listening.close();
       await gateway.close();
       await emulators.close();
     },

@@ -2,14 +2,13 @@
  * A whole stack for integration tests: the chosen emulators and the gateway, each on its own
  * 127.0.0.1 ephemeral port, talking real HTTP. Close it in afterAll.
  */
-import { createServer } from 'node:http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from '../../src/config.js';
 import { startEmbeddedEmulators, type EmbeddedEmulators } from '../../src/embedded.js';
 import { FAULTS_PATH, type EmulatorOptions, type FaultPlan } from '../../src/emulator/kit.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
+import { listen } from '../../src/listen.js';
 import type { SourceKindName } from '../../src/sources/adapter.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -45,9 +44,8 @@ export async function startStack(
   });
   const config = options.configure ? options.configure(structuredClone(emulators.config)) : emulators.config;
   const gateway = createGateway({ config });
-  const server = createServer(gateway.yoga);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const listening = await listen(gateway.yoga);
+  const url = `${listening.origin}/graphql`;
   async function query<T>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
     const response = await fetch(url, {
       method: 'POST',
@@ -72,10 +70,7 @@ export async function startStack(
       if (!response.ok) throw new Error(`fault injection failed: ${response.status}`);
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await listening.close();
       await gateway.close();
       await emulators.close();
     },
