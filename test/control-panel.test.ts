@@ -140,10 +140,10 @@ describe('ticket, comments, votes, topics', () => {
     expect(node.data!.node.key).toBe(topics.items[0]!.key);
   });
 
-  it('returns null for an unknown ticket number', async () => {
+  it('returns null for an unknown ticket number, and refuses one that cannot be a number there', async () => {
     const result = await stack.query(`{ ticket(source: "cp", number: "999999999") { id } a: ticket(source: "cp", number: "abc") { id } }`);
-    expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ ticket: null, a: null });
+    expect(result.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.reason])).toEqual([['a', 'BAD_USER_INPUT', 'INVALID_ID']]);
   });
 });
 

@@ -13,6 +13,11 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** "Now" for the generated data, so dates stay stable across runs. */
   now?: Date;
+  /**
+   * How many tickets to seed (deterministic for a seed); each emulator's default when unset.
+   * `npm run emulators -- --tickets N`, the bench and the tests use it for data at scale.
+   */
+  tickets?: number;
   /** Per-emulator tuning (e.g. rate limits); each emulator documents its own keys. */
   limits?: Record<string, number>;
   /**

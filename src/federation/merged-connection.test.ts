@@ -60,6 +60,7 @@ function fakeSource(key: string, tickets: Ticket[], options: FakeOptions = {}): 
     kind: 'control-panel',
     name: key,
     capabilities,
+    identifiers: { ticketNumber: /^[A-Za-z0-9_-]{1,64}$/, commentId: null },
     calls,
     async listTickets(request) {
       calls.push(request);

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, isUpstreamError } from '../errors.js';
+import { ErrorCode, isDomainError, isUpstreamError } from '../errors.js';
 import { logUnexpected } from '../observability/request-context.js';
 
 /** A source that could not answer its part of a request. */
@@ -13,8 +13,13 @@ export interface SourceFailure {
 
 /** The failure as the connection reports it, from whatever the adapter threw. */
 export function describeSourceFailure(source: string, error: unknown): SourceFailure {
+  if (isDomainError(error)) {
+    const extensions: Record<string, unknown> = { ...error.extensions, source };
+    const code = isUpstreamError(error) ? error.upstreamCode : String(extensions.code);
+    return { source, code, message: error.message, extensions: { ...extensions, code } };
+  }
   if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
-    const code = isUpstreamError(error) ? error.upstreamCode : error.extensions.code;
+    const code = error.extensions.code;
     return { source, code, message: error.message, extensions: { ...error.extensions, code, source } };
   }
   // Not an upstream fault we understand: keep details out of the response (they go to logs).

@@ -6,6 +6,7 @@
 import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { isDomainError, toGraphQLError } from '../errors.js';
 import { currentRequestRecord } from './request-context.js';
 
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error';
@@ -25,9 +26,11 @@ function rootCause(error: unknown): unknown {
 export function createMaskError(logger: Logger): (error: unknown, message: string) => Error {
   return (error) => {
     if (isOwnGraphQLError(error)) return error as GraphQLError;
-    const requestId = currentRequestRecord()?.requestId;
     const located = error instanceof GraphQLError ? error : undefined;
     const cause = rootCause(error);
+    // An adapter's domain error (input or upstream) is meant for the client: mapped, not masked.
+    if (isDomainError(cause)) return toGraphQLError(cause, located) as GraphQLError;
+    const requestId = currentRequestRecord()?.requestId;
     logger.error(
       {
         requestId,

@@ -6,6 +6,8 @@
 import type { GatewayContext } from '../context.js';
 import type { Comment, Ticket, Topic } from '../model.js';
 import type { SourceAdapter } from '../sources/adapter.js';
+import { SourceInputError } from '../sources/errors.js';
+import { isValidIdentifier, type IdentifierKind } from '../sources/identifiers.js';
 import { splitIdParts } from './global-id.js';
 
 /** Pothos' loader types have no slot for "not found"; DataLoader and GraphQL handle null fine. */
@@ -19,12 +21,30 @@ interface Grouped {
   entries: { index: number; parts: string[] }[];
 }
 
-function groupBySource(keys: readonly string[], partCount: number, ctx: GatewayContext): Map<string, Grouped> {
+/**
+ * Keys grouped by source. A number or comment id of a shape the source never has gets an
+ * INVALID_ID error in its slot (`invalid`) and never reaches the adapter.
+ */
+function groupBySource(
+  keys: readonly string[],
+  partCount: number,
+  ctx: GatewayContext,
+  checked: { kinds: readonly IdentifierKind[]; invalid: unknown[] } | null,
+): Map<string, Grouped> {
   const groups = new Map<string, Grouped>();
   keys.forEach((key, index) => {
     const parts = splitIdParts(key, partCount);
     const adapter = parts ? ctx.sources.get(parts[0] as string) : undefined;
     if (!parts || !adapter) return;
+    const bad = checked?.kinds.find((kind, i) => !isValidIdentifier(adapter.identifiers, kind, parts[i + 1] as string));
+    if (checked && bad) {
+      checked.invalid[index] = new SourceInputError({
+        source: adapter.key,
+        code: 'INVALID_ID',
+        message: `[${adapter.key}] is not a valid ${bad === 'ticketNumber' ? 'ticket number' : 'comment id'} for this source`,
+      });
+      return;
+    }
     let group = groups.get(adapter.key);
     if (!group) groups.set(adapter.key, (group = { adapter, entries: [] }));
     group.entries.push({ index, parts: parts.slice(1) });
@@ -42,7 +62,7 @@ export async function loadTickets(keys: readonly string[], ctx: GatewayContext):
   const results: (Ticket | Error)[] = keys.map(() => missing<Ticket>());
   const options = { signal: ctx.signal };
   await Promise.all(
-    [...groupBySource(keys, 2, ctx).values()].map(async ({ adapter, entries }) => {
+    [...groupBySource(keys, 2, ctx, { kinds: ['ticketNumber'], invalid: results }).values()].map(async ({ adapter, entries }) => {
       const size = adapter.capabilities.batchLookup?.maxBatchSize ?? entries.length;
       await Promise.all(
         chunk(entries, Math.max(1, size)).map(async (batch) => {
@@ -64,7 +84,7 @@ export async function loadTickets(keys: readonly string[], ctx: GatewayContext):
 export async function loadComments(keys: readonly string[], ctx: GatewayContext): Promise<(Comment | Error)[]> {
   const results: (Comment | Error)[] = keys.map(() => missing<Comment>());
   await Promise.all(
-    [...groupBySource(keys, 3, ctx).values()].flatMap(({ adapter, entries }) =>
+    [...groupBySource(keys, 3, ctx, { kinds: ['ticketNumber', 'commentId'], invalid: results }).values()].flatMap(({ adapter, entries }) =>
       entries.map(async ({ index, parts: [ticketNumber, commentId] }) => {
         try {
           results[index] = (await adapter.getComment(ticketNumber as string, commentId as string, { signal: ctx.signal })) ?? missing<Comment>();
@@ -80,7 +100,7 @@ export async function loadComments(keys: readonly string[], ctx: GatewayContext)
 export async function loadTopics(keys: readonly string[], ctx: GatewayContext): Promise<(Topic | Error)[]> {
   const results: (Topic | Error)[] = keys.map(() => missing<Topic>());
   await Promise.all(
-    [...groupBySource(keys, 2, ctx).values()].map(async ({ adapter, entries }) => {
+    [...groupBySource(keys, 2, ctx, null).values()].map(async ({ adapter, entries }) => {
       if (!adapter.capabilities.topics) return;
       try {
         const topics = await adapter.listTopics({ signal: ctx.signal });

@@ -9,6 +9,7 @@ import type { GatewayContext } from '../context.js';
 import { isUpstreamError, unsupportedOperation } from '../errors.js';
 import { forgetListings } from '../federation/merged-connection.js';
 import type { ScoreScale, SourceAdapter, WriteOperation } from '../sources/adapter.js';
+import { isValidIdentifier, type IdentifierKind } from '../sources/identifiers.js';
 import { decodeGlobalId, splitIdParts } from './global-id.js';
 
 export interface UserError {
@@ -54,6 +55,15 @@ export function commentRef(globalId: string, field: string): { sourceKey: string
   const parts = typename === 'Comment' ? splitIdParts(id, 3) : null;
   if (!parts) throw userError(field, 'is not a Comment ID', 'INVALID_ID');
   return { sourceKey: parts[0] as string, ticketNumber: parts[1] as string, commentId: parts[2] as string };
+}
+
+/**
+ * The value, or an INVALID_ID userError on `field` when it has a shape this source's
+ * identifiers never have: such a value never reaches the vendor.
+ */
+export function checkIdentifier(adapter: SourceAdapter, kind: IdentifierKind, value: string, field: string): string {
+  if (!isValidIdentifier(adapter.identifiers, kind, value)) throw userError(field, `is not a valid ${kind === 'ticketNumber' ? 'ticket' : 'comment'} ID for source "${adapter.key}"`, 'INVALID_ID');
+  return value;
 }
 
 export function checkScore(scale: ScoreScale | null, score: number, field: string, source: string): void {

@@ -9,6 +9,7 @@ import { joinIdParts } from './global-id.js';
 import { CommentRef } from './comment.js';
 import { TicketPriorityEnum } from './enums.js';
 import {
+  checkIdentifier,
   checkScore,
   commentRef,
   requireText,
@@ -94,6 +95,7 @@ builder.relayMutationField(
       runWrite(ctx, 'id', async () => {
         const ref = ticketRef(String(input.id), 'id');
         const adapter = writableSource(ctx, ref.sourceKey, 'updateTicket');
+        checkIdentifier(adapter, 'ticketNumber', ref.number, 'id');
         if (input.title != null) requireText(input.title, 'title');
         const ticket = await adapter.updateTicket!(
           ref.number,
@@ -125,6 +127,7 @@ builder.relayMutationField(
       runWrite(ctx, 'id', async () => {
         const ref = ticketRef(String(input.id), 'id');
         const adapter = writableSource(ctx, ref.sourceKey, 'closeTicket');
+        checkIdentifier(adapter, 'ticketNumber', ref.number, 'id');
         if (input.score != null) checkScore(adapter.capabilities.ticketScoreScale, input.score, 'score', adapter.key);
         if (input.comment != null) requireText(input.comment, 'comment');
         const ticket = await adapter.closeTicket!(
@@ -146,6 +149,7 @@ builder.relayMutationField(
       runWrite(ctx, 'id', async () => {
         const ref = ticketRef(String(input.id), 'id');
         const adapter = writableSource(ctx, ref.sourceKey, 'reopenTicket');
+        checkIdentifier(adapter, 'ticketNumber', ref.number, 'id');
         const comment = requireText(input.comment, 'comment');
         const ticket = await adapter.reopenTicket!(ref.number, { comment }, { signal: ctx.signal });
         return { ticket: remember(ctx, ticket) };
@@ -162,6 +166,7 @@ builder.relayMutationField(
       runWrite(ctx, 'ticketId', async (): Promise<{ comment: Comment; ticket: Ticket | null }> => {
         const ref = ticketRef(String(input.ticketId), 'ticketId');
         const adapter = writableSource(ctx, ref.sourceKey, 'addComment');
+        checkIdentifier(adapter, 'ticketNumber', ref.number, 'ticketId');
         const comment = await adapter.addComment!(ref.number, requireText(input.body, 'body'), { signal: ctx.signal });
         return { comment, ticket: null };
       }),
@@ -193,6 +198,7 @@ builder.relayMutationField(
       runWrite(ctx, 'id', async (): Promise<{ vote: Vote; sourceKey: string; number: string }> => {
         const ref = ticketRef(String(input.id), 'id');
         const adapter = writableSource(ctx, ref.sourceKey, 'rateTicket');
+        checkIdentifier(adapter, 'ticketNumber', ref.number, 'id');
         checkScore(adapter.capabilities.ticketScoreScale, input.score, 'score', adapter.key);
         if (input.comment != null) requireText(input.comment, 'comment');
         const vote = await adapter.rateTicket!(
@@ -226,6 +232,8 @@ builder.relayMutationField(
       runWrite(ctx, 'id', async (): Promise<{ vote: Vote; commentKey: string }> => {
         const ref = commentRef(String(input.id), 'id');
         const adapter = writableSource(ctx, ref.sourceKey, 'rateComment');
+        checkIdentifier(adapter, 'ticketNumber', ref.ticketNumber, 'id');
+        checkIdentifier(adapter, 'commentId', ref.commentId, 'id');
         checkScore(adapter.capabilities.commentScoreScale, input.score, 'score', adapter.key);
         if (input.comment != null) requireText(input.comment, 'comment');
         const vote = await adapter.rateComment!(
@@ -260,6 +268,7 @@ builder.relayMutationField(
       runWrite(ctx, 'id', async () => {
         const ref = ticketRef(String(input.id), 'id');
         const adapter = writableSource(ctx, ref.sourceKey, 'transitionTicket');
+        checkIdentifier(adapter, 'ticketNumber', ref.number, 'id');
         const current = await reload(ctx, ref.sourceKey, ref.number);
         if (!current) return { ticket: null, missing: true as const };
         const allowed = adapter.availableActions?.(current) ?? [];

@@ -10,6 +10,9 @@ import type { z } from 'zod';
 import type { Comment, Ticket, TicketPriority, TicketStatus, Topic, Vote } from '../model.js';
 import type { Emulator, EmulatorOptions } from '../emulator/kit.js';
 import type { SourceHttp } from './http.js';
+import type { IdentifierShapes } from './identifiers.js';
+
+export type { IdentifierShapes };
 
 /** The source kinds, fixed names used in config files, manifests and `Source.kind`. */
 export const SOURCE_KINDS = ['control-panel', 'blueking-itsm', 'akana', 'huawei-coc', 'ticketing-module'] as const;
@@ -153,6 +156,12 @@ export interface SourceAdapter {
   readonly kind: SourceKindName;
   readonly name: string;
   readonly capabilities: SourceCapabilities;
+  /**
+   * The shapes of this vendor's identifiers. The schema layer refuses any other value with
+   * BAD_USER_INPUT (a `userErrors` entry in a mutation) before calling the adapter; clients
+   * still put values into paths only through `pathSegment`.
+   */
+  readonly identifiers: IdentifierShapes;
 
   listTickets(request: ListTicketsRequest, options?: CallOptions): Promise<TicketPage>;
   /**

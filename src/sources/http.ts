@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { resilienceSettings, type ResilienceSettings } from '../settings.js';
-import { ErrorCode, UpstreamError, isUpstreamError, type UpstreamErrorCode } from '../errors.js';
+import { UpstreamError, UpstreamErrorCode as ErrorCode, isUpstreamError, type UpstreamErrorCode } from './errors.js';
 import { currentRequestScope } from '../request-scope.js';
 import { backoffMs, CircuitBreaker, ConcurrencyGate, RetryBudget, type CircuitState } from './resilience.js';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorCode, UpstreamError } from '../errors.js';
+import { UpstreamError, UpstreamErrorCode as ErrorCode } from './errors.js';
 
 /**
  * Validates a vendor response at the adapter boundary. A wrong shape is the vendor's fault,

@@ -75,6 +75,8 @@ export class AkanaAdapter implements SourceAdapter {
   readonly key: string;
   readonly name: string;
   readonly capabilities = AKANA_CAPABILITIES;
+  // TODO(vendor shapes): refine from the vendor docs.
+  readonly identifiers = { ticketNumber: /^[A-Za-z0-9_.-]{1,128}$/, commentId: /^[A-Za-z0-9_.-]{1,128}$/ };
   private readonly client: AkanaClient;
   private readonly origin: string;
 

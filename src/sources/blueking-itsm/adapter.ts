@@ -55,6 +55,8 @@ export class BluekingItsmAdapter implements SourceAdapter {
   readonly key: string;
   readonly name: string;
   readonly capabilities = CAPABILITIES;
+  // TODO(vendor shapes): refine from the vendor docs.
+  readonly identifiers = { ticketNumber: /^[A-Za-z0-9_.-]{1,128}$/, commentId: /^[A-Za-z0-9_.-]{1,128}$/ };
   private readonly client: BluekingClient;
   private readonly ctx: MapContext;
 

@@ -53,6 +53,8 @@ export function createControlPanelAdapter(config: SourceConfig<ControlPanelCrede
     kind: 'control-panel',
     name: config.name,
     capabilities: controlPanelCapabilities,
+    // Seed 004: ticket numbers and comment ids are integers.
+    identifiers: { ticketNumber: /^[1-9]\d{0,14}$/, commentId: /^[1-9]\d{0,14}$/ },
 
     async listTickets(request: ListTicketsRequest, options?: CallOptions): Promise<TicketPage> {
       const query = toListQuery(request.filter);

@@ -57,6 +57,8 @@ export class CocAdapter implements SourceAdapter {
   readonly key: string;
   readonly name: string;
   readonly capabilities: SourceCapabilities;
+  // TODO(vendor shapes): refine from the vendor docs.
+  readonly identifiers = { ticketNumber: /^[A-Za-z0-9_.-]{1,128}$/, commentId: /^[A-Za-z0-9_.-]{1,128}$/ };
   private readonly client: CocClient;
   // Present only with an operator id (see the constructor).
   declare readonly createTicket?: (input: CreateTicketInput, options?: CallOptions) => Promise<Ticket>;

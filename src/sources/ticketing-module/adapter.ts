@@ -47,6 +47,8 @@ export function createTicketingModuleAdapter(
     kind: 'ticketing-module',
     name: config.name,
     capabilities: ticketingModuleCapabilities,
+    // TODO(vendor shapes): refine from the vendor docs.
+    identifiers: { ticketNumber: /^[A-Za-z0-9_.-]{1,128}$/, commentId: /^[A-Za-z0-9_.-]{1,128}$/ },
 
     async listTickets(request: ListTicketsRequest, options?: CallOptions): Promise<TicketPage> {
       const { order, offset, limit } = request;
