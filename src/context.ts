@@ -15,7 +15,19 @@ export interface SourceDirectory {
   require(key: string): SourceAdapter;
 }
 
+/** Who is calling, once authenticated (null when the gateway runs open). */
+export interface Caller {
+  /** The token's `sub`. */
+  subject: string;
+  /** The tenant claim's value, when a tenant claim is configured and present. */
+  tenant: string | null;
+  /** The verified claims. */
+  claims: Readonly<Record<string, unknown>>;
+}
+
 export interface GatewayContext {
+  /** Null when no `gateway.auth` is configured. */
+  caller: Caller | null;
   sources: SourceDirectory;
   cursors: CursorCodec;
   requestId: string;

@@ -65,6 +65,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     context: ({ request }) => {
       const requestId = production.requestIdFor(request);
       return {
+        caller: null,
         sources,
         cursors,
         requestId,

@@ -151,6 +151,21 @@ export interface TicketAction {
   label: string;
 }
 
+export interface MappingRow<T extends string> {
+  /** The vendor's value as it appears in `nativeStatus` / `nativePriority`. */
+  native: string;
+  unified: T;
+  /** When the mapping needs a word (e.g. "only when is_closed is false"). */
+  note?: string;
+}
+
+export interface SourceMappings {
+  status: MappingRow<TicketStatus>[];
+  priority: MappingRow<TicketPriority>[];
+  /** What an unknown native status maps to (records are mapped leniently, never dropped for it). */
+  unknownStatus: TicketStatus;
+}
+
 export interface SourceAdapter {
   readonly key: string;
   readonly kind: SourceKindName;
@@ -190,6 +205,12 @@ export interface SourceAdapter {
   rateComment?(ticketNumber: string, commentId: string, input: RateInput, options?: CallOptions): Promise<Vote>;
   availableActions?(ticket: Ticket): TicketAction[];
   transitionTicket?(number: string, action: string, options?: CallOptions): Promise<Ticket>;
+
+  /**
+   * This source's status and priority tables (native value -> unified), so the graph can show
+   * them (`Source` fields, enum descriptions) instead of only the folder README.
+   */
+  describeMappings?(): SourceMappings;
 
   /** Releases connections. */
   close(): Promise<void>;
