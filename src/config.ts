@@ -104,6 +104,16 @@ export function parseConfig(document: unknown, env: Environment = process.env): 
   const gateway = gatewaySettings.safeParse(file.data.gateway ?? {});
   if (!gateway.success) problems.push(...describeIssues(gateway.error, ['gateway']));
   if (problems.length > 0 || !gateway.success) throw new ConfigError(problems);
+  const redis = gateway.data.redis;
+  if (redis && gateway.data.cursorSecret === undefined) {
+    // Replicas sharing state must also share the cursor key, or a cursor fails on the next one.
+    throw new ConfigError(['gateway.cursorSecret: required when gateway.redis is set (every replica must sign cursors with the same key)']);
+  }
+  if (redis && typeof redis.url !== 'string') {
+    const url = env[redis.url.env];
+    if (!url) throw new ConfigError([`gateway.redis.url: environment variable ${redis.url.env} is not set`]);
+    gateway.data.redis = { ...redis, url };
+  }
   const cursorSecret = gateway.data.cursorSecret;
   if (cursorSecret !== undefined && typeof cursorSecret !== 'string') {
     const value = env[cursorSecret.env];

@@ -16,6 +16,9 @@ import { useRequestScope } from './plugins/use-request-scope.js';
 import { useSourceFailures } from './plugins/use-source-failures.js';
 import { buildSchema } from './schema/index.js';
 import { createSourceDirectory } from './sources/directory.js';
+import { createSharedState } from './shared-state/index.js';
+import { useResponseCache } from './plugins/use-response-cache.js';
+import { loadTrustedDocuments } from './shared-state/trusted-documents.js';
 import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
 
@@ -54,6 +57,18 @@ export function createGateway(options: GatewayOptions): Gateway {
   const secret = options.cursorSecret ?? (typeof settings.cursorSecret === 'string' ? settings.cursorSecret : undefined);
   const cursors = createCursorCodec(secret);
   const graphiql = options.graphiql ?? settings.graphiql;
+  const shared = createSharedState({ settings, registry: production.metrics.registry, log: production.logger });
+  const trusted = settings.persistedDocuments ? loadTrustedDocuments(settings.persistedDocuments.file) : undefined;
+  const persisted =
+    options.persistedQueries === false && !trusted
+      ? null
+      : shared.persistedQueries(
+          createPersistedQueryStore({
+            ...(options.persistedQueries || {}),
+            documents: { ...(options.persistedQueries ? options.persistedQueries.documents : {}), ...trusted },
+          }),
+        );
+  const forwardedHeaders = [...new Set(options.config.sources.flatMap((s) => Object.keys(s.forwardHeaders ?? {})))];
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     ...production.yogaOptions,
     schema: buildSchema(),
@@ -77,12 +92,21 @@ export function createGateway(options: GatewayOptions): Gateway {
       };
     },
     plugins: [
-      ...production.plugins(() => sources.circuitStates()),
-      ...(options.persistedQueries === false ? [] : [usePersistedQueries(createPersistedQueryStore(options.persistedQueries))]),
+      ...production.plugins(() => sources.circuitStates(), { rateLimiter: shared.rateLimiter, readiness: shared.readiness }),
+      ...(persisted ? [usePersistedQueries(persisted, { only: settings.persistedDocuments?.only ?? false })] : []),
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestScope(),
       useSourceFailures(),
+      ...(shared.responseCache ? [useResponseCache({ ...shared.responseCache, forwardedHeaders })] : []),
     ],
   });
-  return { yoga, sources, settings, logger: production.logger, close: () => sources.close() };
+  return {
+    yoga,
+    sources,
+    settings,
+    logger: production.logger,
+    close: async () => {
+      await Promise.allSettled([sources.close(), shared.close()]);
+    },
+  };
 }

@@ -26,6 +26,23 @@ export const gatewaySettings = z.strictObject({
   rateLimit: z.strictObject({ windowMs: z.number().int().min(100).default(60_000), max: z.number().int().min(1).default(600) }).default({ windowMs: 60_000, max: 600 }),
   trustProxy: z.boolean().default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Shared state for several replicas: global rate limits, the persisted-query store, the
+   * response cache. Unset: everything is per process.
+   */
+  redis: z
+    .strictObject({
+      url: z.union([z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'), z.strictObject({ env: z.string().min(1) })]),
+      keyPrefix: z.string().regex(/^[A-Za-z0-9:_-]{0,64}$/).default('tg:'),
+    })
+    .optional(),
+  /** Cache query results (in Redis when `redis` is set, else in memory). Off when unset. */
+  responseCache: z.strictObject({ ttlMs: z.number().int().min(100).max(86_400_000), maxEntries: z.number().int().min(1).default(10_000) }).optional(),
+  /**
+   * Trusted documents: operations known up front (sha256 hex -> text, the format of
+   * graphql-codegen's `persisted-documents.json`). With `only`, nothing else runs.
+   */
+  persistedDocuments: z.strictObject({ file: z.string().min(1), only: z.boolean().default(false) }).optional(),
 });
 export type GatewaySettings = z.infer<typeof gatewaySettings>;
 

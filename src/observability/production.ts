@@ -13,6 +13,7 @@ import { useQueryLimits } from '../plugins/use-query-limits.js';
 import { useRateLimit } from '../plugins/use-rate-limit.js';
 import { useRequestLog } from '../plugins/use-request-log.js';
 import type { UpstreamObserver } from '../sources/http.js';
+import type { RateLimiter } from '../shared-state/rate-limiter.js';
 import type { CircuitState } from '../sources/resilience.js';
 import { createLogger, credentialSecrets, yogaLogger, type DestinationStream, type Logger } from './logger.js';
 import { createMaskError } from './mask-error.js';
@@ -50,6 +51,13 @@ export interface ProductionOptions {
   observer?: UpstreamObserver;
 }
 
+/** What shared state (src/shared-state) adds to the production plugins. */
+export interface ProductionSharing {
+  rateLimiter?: RateLimiter | undefined;
+  /** Merged into the `/ready` body. */
+  readiness?: () => Record<string, unknown>;
+}
+
 export interface Production {
   logger: Logger;
   metrics: GatewayMetrics;
@@ -64,7 +72,7 @@ export interface Production {
   /** The id for this request's context (the same one the log line and masked errors carry). */
   requestIdFor(request: Request): string;
   /** Registered first: routes and refusals come before any parsing. */
-  plugins(circuitStates: () => Record<string, CircuitState>): (Plugin | Plugin<GatewayContext>)[];
+  plugins(circuitStates: () => Record<string, CircuitState>, sharing?: ProductionSharing): (Plugin | Plugin<GatewayContext>)[];
 }
 
 export function createProduction(options: ProductionOptions): Production {
@@ -91,12 +99,17 @@ export function createProduction(options: ProductionOptions): Production {
       logging: yogaLogger(logger),
     },
     requestIdFor,
-    plugins(states) {
+    plugins(states, sharing = {}) {
       circuitStates = states;
       return [
-        useOperationalRoutes({ circuitStates: states, metrics: metrics.registry }),
+        useOperationalRoutes({ circuitStates: states, metrics: metrics.registry, ...(sharing.readiness ? { details: sharing.readiness } : {}) }),
         useRequestLog({ logger, metrics, trustProxy: settings.trustProxy }),
-        useRateLimit({ max: settings.rateLimit.max, windowMs: settings.rateLimit.windowMs, trustProxy: settings.trustProxy }),
+        useRateLimit({
+          max: settings.rateLimit.max,
+          windowMs: settings.rateLimit.windowMs,
+          trustProxy: settings.trustProxy,
+          ...(sharing.rateLimiter ? { limiter: sharing.rateLimiter } : {}),
+        }),
         useCsrfPrevention(),
         useQueryLimits({
           maxDepth: settings.maxDepth,

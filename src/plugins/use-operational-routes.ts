@@ -10,6 +10,8 @@ import type { CircuitState } from '../sources/resilience.js';
 export interface OperationalRoutesOptions {
   /** Each source's circuit state, for /ready: ready unless some circuit is open. */
   circuitStates: () => Record<string, CircuitState>;
+  /** Merged into the `/ready` body (e.g. whether shared state is available). */
+  details?: () => Record<string, unknown>;
   /** Served at `metricsPath`; no metrics route without it. */
   metrics?: Registry;
   /** @default '/health' */
@@ -50,7 +52,7 @@ export function useOperationalRoutes(options: OperationalRoutesOptions): Plugin 
       if (path === readyPath) {
         const sources = options.circuitStates();
         const open = Object.entries(sources).filter(([, state]) => state === 'open').map(([key]) => key);
-        const body = { status: open.length === 0 ? 'ready' : 'degraded', sources, ...(open.length > 0 ? { open } : {}) };
+        const body = { status: open.length === 0 ? 'ready' : 'degraded', sources, ...(open.length > 0 ? { open } : {}), ...options.details?.() };
         endResponse(new fetchAPI.Response(JSON.stringify(body), { status: open.length === 0 ? 200 : 503, headers: jsonHeaders() }));
         return;
       }

@@ -45,8 +45,15 @@ function badRequest(message: string) {
   return createGraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
 }
 
+export interface PersistedQueryStore {
+  /** The text registered under a hash (sync from memory, async from a shared store). */
+  get(hash: string): string | null | Promise<string | null>;
+  register(hash: string, text: string): void;
+  readonly size: number;
+}
+
 /** A bounded LRU of registered documents; preloaded ones sit outside it. */
-export function createPersistedQueryStore(options: PersistedQueryOptions = {}) {
+export function createPersistedQueryStore(options: PersistedQueryOptions = {}): PersistedQueryStore & { get(hash: string): string | null } {
   const fixed = new Map(Object.entries(options.documents ?? {}));
   const registered = new Map<string, string>();
   const max = Math.max(1, options.maxEntries ?? DEFAULT_MAX_PERSISTED_QUERIES);
@@ -72,29 +79,43 @@ export function createPersistedQueryStore(options: PersistedQueryOptions = {}) {
   };
 }
 
-export type PersistedQueryStore = ReturnType<typeof createPersistedQueryStore>;
+export interface PersistedQueriesPluginOptions {
+  /**
+   * Trusted documents only: operations not in the store are refused and nothing can be
+   * registered (APQ off), as Apollo's, Hive's and Cosmo's "persisted documents only" modes.
+   * @default false
+   */
+  only?: boolean;
+}
 
-export function usePersistedQueries(store: PersistedQueryStore): Plugin {
+export function usePersistedQueries(store: PersistedQueryStore, options: PersistedQueriesPluginOptions = {}): Plugin {
+  const only = options.only ?? false;
   const lookup = usePersistedOperations({
-    allowArbitraryOperations: true,
+    allowArbitraryOperations: !only,
     getPersistedOperation: (hash) => store.get(hash.toLowerCase()),
     customErrors: {
       // Apollo's name and code: clients match on them to resend with the query.
       notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+      persistedQueryOnly: {
+        message: 'Only trusted documents run on this gateway: send the persisted document hash (extensions.persistedQuery.sha256Hash)',
+        extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+      },
     },
   });
   return {
     ...lookup,
     onParams(payload) {
       const pq = persistedQueryOf(payload.params.extensions);
-      // No persisted query: an ordinary request, left to Yoga's own parameter checks.
-      if (pq === null) return;
+      // No persisted query: an ordinary request, left to Yoga's own parameter checks (or, in
+      // trusted-documents mode, refused by the lookup plugin).
+      if (pq === null) return only ? lookup.onParams?.(payload) : undefined;
       if (pq.version !== 1) throw badRequest('Unsupported persisted query version');
       if (typeof pq.sha256Hash !== 'string' || !/^[0-9a-f]{64}$/i.test(pq.sha256Hash)) {
         throw badRequest('persistedQuery.sha256Hash must be a sha256 hex digest');
       }
       const query = payload.params.query;
       if (typeof query === 'string') {
+        if (only) throw badRequest('Only trusted documents run on this gateway: registering queries is off');
         // Registration: only under the document's own hash, so nobody can plant another text.
         if (sha256Hex(query) !== pq.sha256Hash.toLowerCase()) throw badRequest('provided sha does not match query');
         store.register(pq.sha256Hash.toLowerCase(), query);

@@ -5,6 +5,7 @@
  * quota). Checked in onRequest, before the body is read or anything parsed.
  */
 import type { Plugin } from 'graphql-yoga';
+import type { RateLimiter } from '../shared-state/rate-limiter.js';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 
@@ -23,6 +24,11 @@ export interface RateLimitOptions {
   maxClients?: number;
   /** The clock (tests). @default Date.now */
   now?: () => number;
+  /**
+   * Counts somewhere else, e.g. in Redis so the limit is global across replicas
+   * (src/shared-state/rate-limiter.ts). @default in-memory fixed windows in this process
+   */
+  limiter?: RateLimiter;
 }
 
 interface Window {
@@ -74,6 +80,26 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
     nextSweep = at + windowMs;
   };
 
+  const refuse = (endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }, retryAfter: number) =>
+    endResponse(
+      new fetchAPI.Response(
+        JSON.stringify({
+          errors: [{ message: `Too many requests; retry in ${retryAfter}s`, extensions: { code: RATE_LIMITED, retryAfter } }],
+        }),
+        { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter) } },
+      ),
+    );
+
+  const shared = options.limiter;
+  if (shared) {
+    return {
+      async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+        const verdict = await shared.consume(clientAddress(request, serverContext, options.trustProxy ?? false));
+        if (!verdict.allowed) refuse(endResponse, fetchAPI, verdict.retryAfterSeconds);
+      },
+    };
+  }
+
   return {
     onRequest({ request, serverContext, endResponse, fetchAPI }) {
       const at = now();
@@ -86,15 +112,7 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
       }
       window.count++;
       if (window.count <= max) return;
-      const retryAfter = Math.max(1, Math.ceil((window.resetAt - at) / 1000));
-      endResponse(
-        new fetchAPI.Response(
-          JSON.stringify({
-            errors: [{ message: `Too many requests; retry in ${retryAfter}s`, extensions: { code: RATE_LIMITED, retryAfter } }],
-          }),
-          { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter) } },
-        ),
-      );
+      refuse(endResponse, fetchAPI, Math.max(1, Math.ceil((window.resetAt - at) / 1000)));
     },
   };
 }

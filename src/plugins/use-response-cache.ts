@@ -1,0 +1,108 @@
+/**
+ * A response cache for queries (`gateway.responseCache`), in Redis when configured so every
+ * replica shares it. Keyed by the operation, its variables and who asked (the caller's subject
+ * and tenant once authenticated, and every caller-forwarded vendor header, since a caller's own
+ * vendor token changes what the vendor answers). Only complete answers are kept: a result with
+ * any error or any failed source is never cached.
+ *
+ * Invalidation is by source: an entry is tagged with every source it read from, and any
+ * mutation drops every entry of every source it touched — on all replicas with Redis. A new
+ * ticket changes that source's lists, so the source (not only the ticket) is the right grain.
+ *
+ * A cacheable GET (e.g. a persisted query) gets `Cache-Control` and an `ETag`; a matching
+ * `If-None-Match` answers 304 without a body.
+ */
+import { createHash } from 'node:crypto';
+import { getOperationAST, print, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../context.js';
+import type { ResponseCacheStore } from '../shared-state/response-cache-store.js';
+
+export interface ResponseCacheOptions {
+  store: ResponseCacheStore;
+  /** How long an answer is served from cache. */
+  ttlMs: number;
+  /** Incoming headers forwarded to vendors (every source's `forwardHeaders` keys): part of the key. */
+  forwardedHeaders: readonly string[];
+}
+
+type CachingContext = GatewayContext & { request?: Request };
+
+export const CACHE_STATUS_HEADER = 'x-ticketgraph-cache';
+
+export function useResponseCache(options: ResponseCacheOptions): Plugin<GatewayContext> {
+  const documentHashes = new WeakMap<DocumentNode, string>();
+  const hashOf = (document: DocumentNode) => {
+    let hash = documentHashes.get(document);
+    if (!hash) documentHashes.set(document, (hash = sha256(print(document))));
+    return hash;
+  };
+  /** Cacheable GETs answered by this plugin, for the response headers. */
+  const cacheable = new WeakMap<Request, { hit: boolean; shared: boolean }>();
+
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const ctx = args.contextValue as CachingContext;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation) return;
+      if (operation.operation === 'mutation') {
+        return {
+          onExecuteDone() {
+            // Even a failed write may have changed something: drop what its sources answered.
+            const touched = sourcesTouched(ctx);
+            if (touched.length > 0) return options.store.invalidate(touched);
+          },
+        };
+      }
+      if (operation.operation !== 'query') return;
+      const forwarded = options.forwardedHeaders.map((name) => ctx.scope.incomingHeaders.get(name) ?? '');
+      const who = ctx.caller ? ['caller', ctx.caller.subject, ctx.caller.tenant] : ['anonymous'];
+      const key = sha256(JSON.stringify([hashOf(args.document), args.operationName ?? null, args.variableValues ?? {}, who, forwarded]));
+      const shared = ctx.caller === null && forwarded.every((value) => value === '');
+      const cached = await options.store.get(key);
+      if (cached !== null) {
+        if (ctx.request) cacheable.set(ctx.request, { hit: true, shared });
+        setResultAndStopExecution(JSON.parse(cached) as ExecutionResult);
+        return;
+      }
+      return {
+        onExecuteDone({ result }) {
+          if (!isPlainResult(result) || (result.errors?.length ?? 0) > 0 || ctx.sourceFailures.length > 0) return;
+          if (ctx.request) cacheable.set(ctx.request, { hit: false, shared });
+          return options.store.set(key, JSON.stringify({ data: result.data }), sourcesTouched(ctx), options.ttlMs);
+        },
+      };
+    },
+    async onResponse({ request, response, setResponse, fetchAPI }) {
+      const entry = cacheable.get(request);
+      if (!entry) return;
+      response.headers.set(CACHE_STATUS_HEADER, entry.hit ? 'hit' : 'miss');
+      if (request.method !== 'GET' || response.status !== 200) return;
+      const body = await response.clone().text();
+      const etag = `"${sha256(body).slice(0, 32)}"`;
+      const headers = new fetchAPI.Headers(response.headers);
+      headers.set('etag', etag);
+      // Keyed by caller: only a response nobody's identity shaped may sit in a shared cache.
+      headers.set('cache-control', `${entry.shared ? 'public' : 'private'}, max-age=${Math.floor(options.ttlMs / 1000)}`);
+      headers.append('vary', 'authorization');
+      if (request.headers.get('if-none-match') === etag) {
+        headers.delete('content-length');
+        setResponse(new fetchAPI.Response(null, { status: 304, headers }));
+        return;
+      }
+      setResponse(new fetchAPI.Response(body, { status: 200, headers }));
+    },
+  };
+}
+
+function sourcesTouched(ctx: GatewayContext): string[] {
+  return [...new Set(ctx.scope.upstream.map((event) => event.source))];
+}
+
+function isPlainResult(result: unknown): result is ExecutionResult {
+  return typeof result === 'object' && result !== null && !(Symbol.asyncIterator in result);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
