@@ -90,7 +90,7 @@ describe('replicas sharing one Redis', () => {
   let b: Replica;
   let c: Replica;
   beforeAll(async () => {
-    [a, b, c] = await Promise.all([1, 2, 3].map(() => replica({ responseCache: { ttlMs: 60_000, maxEntries: 100 } })));
+    [a, b, c] = (await Promise.all([1, 2, 3].map(() => replica({ responseCache: { ttlMs: 60_000, maxEntries: 100 } })))) as [Replica, Replica, Replica];
     await until(async () => (await redisUp(a)) && (await redisUp(b)) && (await redisUp(c)));
   });
 
@@ -200,7 +200,7 @@ describe('replicas sharing one Redis', () => {
 describe('global rate limit', () => {
   it('counts requests across replicas', async () => {
     const settings = { rateLimit: { max: 4, windowMs: 60_000 } };
-    const [x, y] = await Promise.all([replica(settings), replica(settings)]);
+    const [x, y] = (await Promise.all([replica(settings), replica(settings)])) as [Replica, Replica];
     await until(async () => (await redisUp(x)) && (await redisUp(y)));
     // /ready is not counted; these four are.
     const statuses: number[] = [];
