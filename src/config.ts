@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { SOURCE_KINDS, type SourceConfig } from './sources/adapter.js';
 import { findSourceKind } from './sources/registry.js';
 import { gatewaySettings, resilienceSettings, type GatewaySettings } from './settings.js';
+import { DEFAULT_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS } from './live/intervals.js';
 
 export interface GatewayConfig {
   sources: SourceConfig[];
@@ -39,6 +40,8 @@ const commonFields = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }),
   credentials: z.record(z.string(), credentialValue),
   timeoutMs: z.number().int().min(1).max(300_000).default(DEFAULT_TIMEOUT_MS),
+  /** How often live subscriptions poll this source for changes (only while someone subscribes). */
+  pollIntervalMs: z.number().int().min(MIN_POLL_INTERVAL_MS).max(3_600_000).default(DEFAULT_POLL_INTERVAL_MS),
   resilience: resilienceSettings.default(resilienceSettings.parse({})),
   /**
    * Caller identity passthrough: incoming request header -> header sent to this source, e.g.
@@ -98,6 +101,7 @@ export function parseConfig(document: unknown, env: Environment = process.env): 
         settings: settings.data as Record<string, unknown>,
         resilience: common.data.resilience,
         forwardHeaders: common.data.forwardHeaders,
+        pollIntervalMs: common.data.pollIntervalMs,
       });
     }
   });

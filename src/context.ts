@@ -6,6 +6,7 @@ import type { GraphQLError } from 'graphql';
 import type { RequestScope } from './request-scope.js';
 import type { CursorCodec } from './federation/cursor.js';
 import type { SourceAdapter } from './sources/adapter.js';
+import type { LiveHub } from './live/hub.js';
 
 export interface SourceDirectory {
   /** In configuration order. */
@@ -35,6 +36,8 @@ export interface GatewayContext {
   signal: AbortSignal | undefined;
   /** Sources that failed while data still came back; added to the response's errors. */
   sourceFailures: GraphQLError[];
+  /** Live ticket events (subscriptions, and mutations publishing their writes). */
+  live: LiveHub | null;
   /** Caller headers and upstream timings for this request (see request-scope.ts). */
   scope: RequestScope;
 }

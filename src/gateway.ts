@@ -17,6 +17,8 @@ import { useSourceFailures } from './plugins/use-source-failures.js';
 import { buildSchema } from './schema/index.js';
 import { createSourceDirectory } from './sources/directory.js';
 import { createSharedState } from './shared-state/index.js';
+import { createLiveHub, type LiveHub } from './live/hub.js';
+import { DEFAULT_POLL_INTERVAL_MS } from './live/intervals.js';
 import { useResponseCache } from './plugins/use-response-cache.js';
 import { loadTrustedDocuments } from './shared-state/trusted-documents.js';
 import type { UpstreamObserver } from './sources/http.js';
@@ -41,6 +43,8 @@ export interface GatewayOptions {
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
   sources: SourceDirectory & { circuitStates(): Record<string, CircuitState> };
+  /** Live ticket events: pollers, the event log and fan-out to subscribers. */
+  live: LiveHub;
   settings: GatewaySettings;
   logger: Logger;
   close(): Promise<void>;
@@ -68,6 +72,12 @@ export function createGateway(options: GatewayOptions): Gateway {
             documents: { ...(options.persistedQueries ? options.persistedQueries.documents : {}), ...trusted },
           }),
         );
+  const live = createLiveHub({
+    adapters: sources.all,
+    pollIntervalMs: Object.fromEntries(options.config.sources.map((s) => [s.key, s.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS])),
+    redis: shared.redis && typeof settings.redis?.url === 'string' ? { connection: shared.redis, url: settings.redis.url } : null,
+    log: production.logger,
+  });
   const forwardedHeaders = [...new Set(options.config.sources.flatMap((s) => Object.keys(s.forwardHeaders ?? {})))];
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     ...production.yogaOptions,
@@ -81,6 +91,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       const requestId = production.requestIdFor(request);
       return {
         caller: null,
+        live,
         sources,
         cursors,
         requestId,
@@ -103,9 +114,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     yoga,
     sources,
+    live,
     settings,
     logger: production.logger,
     close: async () => {
+      await live.close();
       await Promise.allSettled([sources.close(), shared.close()]);
     },
   };

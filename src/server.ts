@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfigFile, type GatewayConfig } from './config.js';
 import { startEmbeddedEmulators } from './embedded.js';
 import { createGateway } from './gateway.js';
+import { attachWebSockets } from './websocket.js';
 import { stdoutDestination } from './observability/logger.js';
 
 async function main(): Promise<void> {
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     ...(process.env.TICKETGRAPH_CURSOR_SECRET ? { cursorSecret: process.env.TICKETGRAPH_CURSOR_SECRET } : {}),
   });
   const server = createServer(gateway.yoga);
+  // graphql-ws on the same /graphql path (SSE needs nothing: it is plain HTTP).
+  const websockets = attachWebSockets(server, gateway);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
   const shutdown = () => {
     server.close();
     server.closeAllConnections();
-    void Promise.allSettled([gateway.close(), stopEmulators()]).then(() => process.exit(0));
+    void Promise.allSettled([websockets.close(), gateway.close(), stopEmulators()]).then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

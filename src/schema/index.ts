@@ -11,6 +11,7 @@ import './source-failures.js';
 import './mutations.js';
 import './node.js';
 import './entities.js';
+import './subscription.js';
 
 export const FEDERATION_LINK_URL = 'https://specs.apollo.dev/federation/v2.6';
 

@@ -228,6 +228,8 @@ export interface SourceConfig<Credentials = Record<string, string>, Settings = R
   settings: Settings;
   /** Retries, circuit breaker, pool size (src/config.ts resilienceSettings); defaults when absent. */
   resilience?: import('../settings.js').ResilienceSettings;
+  /** Live subscriptions poll this source this often (ms), only while someone subscribes. */
+  pollIntervalMs?: number;
   /** Incoming request header -> header sent to this source (caller identity passthrough). */
   forwardHeaders?: Record<string, string>;
 }
