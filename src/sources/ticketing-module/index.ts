@@ -8,6 +8,7 @@ export const ticketingModule: SourceKind<TicketingModuleCredentials, TicketingMo
   kind: 'ticketing-module',
   defaultKey: 'tm',
   defaultName: 'Ticketing module',
+  secretCredentials: ['token'],
   credentials: z.strictObject({
     // Seed 003 note 6: "x-tenantid … must contain a valid UUID".
     tenantId: z.guid(),
