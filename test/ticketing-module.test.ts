@@ -137,17 +137,17 @@ describe('vendor errors as GraphQL errors naming the source', () => {
   });
 
   it('a filter the deployment cannot evaluate -> 422 INVALID_FILTER, listed in sourceErrors', async () => {
-    emulator.filterableColumns.delete('requester.email');
+    emulator.filterableColumns.delete('priority');
     try {
       const result = await stack.query<{ source: { tickets: { sourceErrors: { source: string; code: string }[] } } }>(
-        `{ source(key: "tm") { tickets(first: 5, filter: { creator: "someone@example.com" }) { totalCount sourceErrors { source code message } } } }`,
+        `{ source(key: "tm") { tickets(first: 5, filter: { priority: [HIGH] }) { totalCount sourceErrors { source code message } } } }`,
       );
       expect(result.data!.source.tickets.sourceErrors).toEqual([
-        expect.objectContaining({ source: 'tm', code: 'UPSTREAM_REJECTED', message: expect.stringContaining("column 'requester.email' is not supported") }),
+        expect.objectContaining({ source: 'tm', code: 'UPSTREAM_REJECTED', message: expect.stringContaining("column 'priority' is not supported") }),
       ]);
       expect(result.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_REJECTED', source: 'tm' });
     } finally {
-      emulator.filterableColumns.add('requester.email');
+      emulator.filterableColumns.add('priority');
     }
   });
 
