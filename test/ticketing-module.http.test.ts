@@ -233,6 +233,12 @@ describe('auth and documented errors', () => {
     expect(error.message).toContain("The operator 'INVALID_OP' is not supported");
   });
 
+  it('422 INVALID_FILTER for a date that is not ISO 8601 (seed note 3)', async () => {
+    const { status, body } = await raw({ top: 5, offset: 0, filter: { op: 'AND', operand: [{ id: 'd', op: 'GE', column: 'createdAt', operand: '07/08/2025' }] } });
+    expect(status).toBe(422);
+    expect(body.error).toMatchObject({ code: 'INVALID_FILTER', details: expect.stringContaining('ISO 8601') });
+  });
+
   it.each([
     ['missing top', { offset: 0 }, ''],
     ['negative offset', { top: 5, offset: -1 }, ''],
