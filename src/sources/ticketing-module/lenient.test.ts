@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../adapter.js';
+import { SourceInputError, UpstreamError } from '../errors.js';
 import type { HttpRequest, HttpResponse, SourceHttp } from '../http.js';
 import { onSkippedRecord, type SkippedRecord } from '../skipped-records.js';
 import { createTicketingModuleAdapter, type TicketingModuleSettings } from './adapter.js';
@@ -94,5 +95,45 @@ describe('a page holding odd records', () => {
     // The seed's own values (open, in_progress, high, medium), read off the seed by hand.
     expect(mappings.status).toEqual(expect.arrayContaining([expect.objectContaining({ native: 'open', unified: 'OPEN' }), expect.objectContaining({ native: 'in_progress', unified: 'IN_PROGRESS' })]));
     expect(mappings.priority).toEqual(expect.arrayContaining([expect.objectContaining({ native: 'high', unified: 'HIGH' }), expect.objectContaining({ native: 'medium', unified: 'NORMAL' })]));
+  });
+});
+
+describe('domain errors only', () => {
+  const failing = (status: number, body: unknown): SourceHttp => ({
+    source: 'tm',
+    request: async () => ({ status, headers: {}, contentType: 'application/json', body }),
+    circuitState: () => 'closed',
+    close: async () => {},
+  });
+
+  it('refuses an order or window it cannot serve as SourceInputError naming the GraphQL argument', async () => {
+    const adapter = createTicketingModuleAdapter(config, fakeHttp([]));
+    const bad = [
+      { order: { field: 'CREATED_AT', direction: 'SIDEWAYS' }, offset: 0, limit: 10, field: 'orderBy' },
+      { order: { field: 'CREATED_AT', direction: 'DESC' }, offset: 0, limit: 0, field: 'first' },
+      { order: { field: 'CREATED_AT', direction: 'DESC' }, offset: 0, limit: 101, field: 'first' },
+    ] as const;
+    for (const { field, ...request } of bad) {
+      const error = await adapter.listTickets({ filter: {}, ...(request as unknown as Omit<Parameters<typeof adapter.listTickets>[0], 'filter'>) }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SourceInputError);
+      expect(error).toMatchObject({ code: 'INVALID_INPUT', field, source: 'tm' });
+    }
+  });
+
+  it('turns vendor failures into UpstreamError with the vendor code, never a plain Error', async () => {
+    const envelope = { success: false, error: { code: 'INVALID_FILTER', message: 'Invalid filter configuration', details: 'bad' } };
+    for (const [status, code] of [
+      [422, 'UPSTREAM_REJECTED'],
+      [200, 'UPSTREAM_ERROR'],
+    ] as const) {
+      const adapter = createTicketingModuleAdapter(config, failing(status, envelope));
+      const error = await adapter.getTickets(['TKT-2025-001001']).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UpstreamError);
+      expect(error).toMatchObject({ upstreamCode: code, vendorCode: 'INVALID_FILTER' });
+    }
+    const garbage = createTicketingModuleAdapter(config, failing(200, { success: true, data: 'nope' }));
+    const error = await garbage.listTickets({ filter: {}, order: { field: 'CREATED_AT', direction: 'DESC' }, offset: 0, limit: 5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ upstreamCode: 'UPSTREAM_BAD_RESPONSE' });
   });
 });
