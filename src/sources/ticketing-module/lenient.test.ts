@@ -137,3 +137,14 @@ describe('domain errors only', () => {
     expect(error).toMatchObject({ upstreamCode: 'UPSTREAM_BAD_RESPONSE' });
   });
 });
+
+describe('credentials that travel in headers', () => {
+  it('refuses a realm or token that could break a header line', async () => {
+    const { ticketingModule } = await import('./index.js');
+    const good = { tenantId: '3f6d2a9e-8c41-4b7a-9e52-1d0c7f4b8a21', realm: 'northwind', token: 'a.b.c' };
+    expect(ticketingModule.credentials.safeParse(good).success).toBe(true);
+    for (const bad of [{ realm: 'north\r\nX-Evil: 1' }, { realm: 'north wind' }, { token: 'a.b.c\r\nX-Evil: 1' }, { token: 'a b' }, { tenantId: 'not-a-uuid' }]) {
+      expect(ticketingModule.credentials.safeParse({ ...good, ...bad }).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+});
