@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TmErrorResponse, TmListResponse } from './native.js';
-import { readTickets } from './map.js';
+import { readTickets, toListBody } from './map.js';
 
 const SEED_SUCCESS_RESPONSE = `{
 "success": true,
@@ -84,6 +84,42 @@ const SEED_ERROR_RESPONSE = `{
 },
 "timestamp": "2025-07-10T12:34:56.789Z"
 }`;
+
+// Seed 003 "Example Request Body", verbatim.
+const SEED_REQUEST_BODY = `{
+"search": "",
+"top": 30,
+"offset": 0,
+"sort": "updatedAt",
+"searchOrder": "DESC",
+"sortOrder": [],
+"filter": {
+"op": "AND",
+"operand": [
+{
+"id": "bc6f4312-d421-4ee7-89c4-0b7e3af7e22f",
+"op": "GE",
+"column": "createdAt",
+"operand": "2025-07-08T18:30:00.000Z"
+}
+]
+}
+}`;
+
+describe("seed 003's example request", () => {
+  it('is what the adapter sends for the same question, up to the condition id', () => {
+    const body = toListBody({
+      filter: { createdAfter: new Date('2025-07-08T18:30:00.000Z') },
+      order: { field: 'UPDATED_AT', direction: 'DESC' },
+      offset: 0,
+      limit: 30,
+    });
+    const seed = JSON.parse(SEED_REQUEST_BODY) as { filter: { operand: { id: string }[] } };
+    const ours = structuredClone(body)!;
+    for (const condition of [...seed.filter.operand, ...ours.filter.operand]) condition.id = 'id';
+    expect(ours).toEqual(seed);
+  });
+});
 
 describe("seed 003's sample records", () => {
   const page = TmListResponse.parse(JSON.parse(SEED_SUCCESS_RESPONSE));
