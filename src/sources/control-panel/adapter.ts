@@ -19,7 +19,7 @@ import type { IdentifierShapes } from '../identifiers.js';
 import { mapWithConcurrency, readOffsetWindow } from '../paging.js';
 import { ControlPanelClient } from './client.js';
 import { controlPanelMappings, mapComment, mapTicket, mapTopic, mapVote, toListQuery } from './map.js';
-import { CpComment, CpCreated, CpTicket, CpVote } from './native.js';
+import { CpComment, CpCreated, CpTicket, CpVote, readRecord } from './native.js';
 
 export interface ControlPanelCredentials {
   token: string;
@@ -69,7 +69,7 @@ export function createControlPanelAdapter(config: SourceConfig<ControlPanelCrede
    * re-read; when neither can be had the error carries what was applied.
    */
   async function ticketFrom(body: unknown, applied: AppliedWrite, options?: CallOptions): Promise<Ticket> {
-    const record = CpTicket.safeParse(body);
+    const record = readRecord(CpTicket, body);
     if (record.success) return mapTicket(key, record.data);
     return afterApplied(key, applied, () => readBack(applied.ticketNumber, options));
   }
@@ -152,7 +152,7 @@ export function createControlPanelAdapter(config: SourceConfig<ControlPanelCrede
         // The close body is an evaluation: its `comment` needs a `score`. A closing remark
         // without one goes into the thread first (a closed ticket takes no comment); if the
         // close then fails, the error says the comment is in, so a retry does not post it twice.
-        const posted = CpComment.safeParse(await client.createComment(number, { body: input.comment }, options));
+        const posted = readRecord(CpComment, await client.createComment(number, { body: input.comment }, options));
         const applied = { ticketNumber: number, ...(posted.success ? { commentId: String(posted.data.id) } : {}), steps: ['comment'] };
         const body = await afterApplied(key, applied, () => client.closeTicket(number, {}, options));
         return ticketFrom(body, { ...applied, steps: ['comment', 'close'] }, options);
@@ -168,7 +168,7 @@ export function createControlPanelAdapter(config: SourceConfig<ControlPanelCrede
 
     async addComment(number: string, body: string, options?: CallOptions): Promise<Comment> {
       const answer = await client.createComment(number, { body }, options);
-      const comment = CpComment.safeParse(answer);
+      const comment = readRecord(CpComment, answer);
       if (!comment.success) throw unreadableAfterWrite(key, { ticketNumber: number, steps: ['comment'] }, 'comment');
       return mapComment(key, number, comment.data);
     },

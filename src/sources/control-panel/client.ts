@@ -10,7 +10,7 @@ import { pathSegment, requireIdentifier, type IdentifierKind, type IdentifierSha
 import { parseNative } from '../parse.js';
 import { reportSkippedRecord } from '../skipped-records.js';
 import type { z } from 'zod';
-import { CpComment, CpCommentList, CpError, CpTicket, CpTicketList, CpTopicList } from './native.js';
+import { CpComment, CpCommentList, CpError, CpTicket, CpTicketList, CpTopicList, readRecord } from './native.js';
 import type { CpListQuery } from './map.js';
 
 export class ControlPanelClient {
@@ -53,7 +53,7 @@ export class ControlPanelClient {
   private lenientItems<S extends z.ZodType>(schema: S, items: readonly unknown[], record: string): z.infer<S>[] {
     const read: z.infer<S>[] = [];
     for (const item of items) {
-      const parsed = schema.safeParse(item);
+      const parsed = readRecord(schema, item);
       if (parsed.success) {
         read.push(parsed.data);
         continue;
@@ -73,7 +73,9 @@ export class ControlPanelClient {
 
   async getTicket(number: string, options?: CallOptions) {
     const body = await this.call({ method: 'GET', path: `/tickets/${this.segment('ticketNumber', number)}` }, options, true);
-    return body === null ? null : parseNative(this.source, CpTicket, body, 'ticket');
+    if (body === null) return null;
+    const record = readRecord(CpTicket, body);
+    return record.success ? record.data : parseNative(this.source, CpTicket, body, 'ticket');
   }
 
   async listComments(number: string, options?: CallOptions) {

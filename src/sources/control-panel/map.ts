@@ -4,7 +4,7 @@
  */
 import type { Comment, Person, Ticket, TicketStatus, Topic, Vote } from '../../model.js';
 import type { MappingRow, SourceMappings, TicketFilter } from '../adapter.js';
-import type { CpComment, CpTicket, CpVote } from './native.js';
+import { originalOf, type CpComment, type CpTicket, type CpVote } from './native.js';
 
 /**
  * `status_key` -> unified status. The public page shows one key, `in_progress`; the others are
@@ -111,7 +111,7 @@ export function mapTicket(sourceKey: string, ticket: CpTicket): Ticket {
     // Neither the seed nor the public page shows a topic on the record (create takes one).
     topicKey: null,
     vote: mapVote(ticket.vote),
-    raw: ticket,
+    raw: originalOf(ticket),
   };
 }
 
@@ -125,7 +125,7 @@ export function mapComment(sourceKey: string, ticketNumber: string, comment: CpC
     author: { id: null, name: comment.is_client_author === false ? 'Support' : 'Client', email: null },
     createdAt: new Date(comment.sent_at),
     vote: mapVote(comment.vote),
-    raw: comment,
+    raw: originalOf(comment),
   };
 }
 

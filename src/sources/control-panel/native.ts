@@ -15,6 +15,24 @@ export const CpVote = z.looseObject({
 });
 export type CpVote = z.infer<typeof CpVote>;
 
+/**
+ * The record as the vendor sent it, for `raw`: lenient parsing turns an odd optional field into
+ * undefined, and `raw` must still show what the vendor said.
+ */
+const originals = new WeakMap<object, Record<string, unknown>>();
+
+/** Parses one record (an object schema), remembering the original for `raw`. */
+export function readRecord<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.infer<S>> {
+  const parsed = schema.safeParse(value);
+  // An object schema parsed it, so the original is an object too.
+  if (parsed.success && typeof parsed.data === 'object' && parsed.data !== null) originals.set(parsed.data, value as Record<string, unknown>);
+  return parsed;
+}
+
+export function originalOf(record: Record<string, unknown>): Record<string, unknown> {
+  return originals.get(record) ?? record;
+}
+
 /** An optional field: its value when it has the shape, else undefined (never a failure). */
 const lenient = <S extends z.ZodType>(schema: S) => schema.optional().catch(undefined);
 
@@ -25,7 +43,8 @@ const lenient = <S extends z.ZodType>(schema: S) => schema.optional().catch(unde
 export const CpStatusName = z.record(z.string(), z.string());
 
 export const CpTicket = z.looseObject({
-  number: z.number().int().positive(),
+  // The docs' samples say `"number": 0`; a record is read as is (lookups take 1.. only).
+  number: z.number().int().nonnegative(),
   summary: z.string(),
   created_at: timestamp,
   status: lenient(CpStatusName.nullable()),
