@@ -209,9 +209,11 @@ describe('lookups', () => {
 
 describe('EmulatorOptions.tickets', () => {
   it('seeds N tickets deterministically, 5,000 in under a second, and keeps taking writes while paged', async () => {
-    const started = performance.now();
+    // CPU time, not wall time: the machine running the suite may be shared.
+    const started = process.cpuUsage();
     const emulator = createControlPanelEmulator({ tickets: 5000 });
-    expect(performance.now() - started).toBeLessThan(1000);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(1000);
     expect(emulator.requests.entries).toHaveLength(0);
 
     const big = await startControlPanel({ tickets: 5000, limits: { ticketsPerMinute: 100 } });

@@ -193,7 +193,11 @@ function placeholderFiller(rng: SeededRandom): (text: string) => string {
   return (text) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+const HEX = '0123456789abcdef';
+
 function seededUuid(rng: SeededRandom): string {
-  const hex = Array.from({ length: 32 }, () => rng.int(0, 15).toString(16)).join('');
+  // One draw per digit, as always (the same seed keeps the same data), without the arrays.
+  let hex = '';
+  for (let i = 0; i < 32; i++) hex += HEX[rng.int(0, 15)];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
