@@ -119,6 +119,7 @@ describe('the adapter itself (defence in depth behind the schema)', () => {
       () => adapter.closeTicket!(number, { comment: 'x' }),
       () => adapter.addComment!(number, 'x'),
       () => adapter.rateComment!(goodNumber, number, { score: 1 }),
+      () => adapter.getComment(goodNumber, number),
       () => adapter.updateTicket!(number, { extra: { requesterName: 'x' } }),
     ];
     for (const attempt of attempts) {

@@ -15,7 +15,7 @@ import type {
 } from '../adapter.js';
 import { SourceInputError, UpstreamError, UpstreamErrorCode, type AppliedWrite } from '../errors.js';
 import type { SourceHttp } from '../http.js';
-import type { IdentifierShapes } from '../identifiers.js';
+import { requireIdentifier, type IdentifierShapes } from '../identifiers.js';
 import { mapWithConcurrency, readOffsetWindow } from '../paging.js';
 import { ControlPanelClient } from './client.js';
 import { controlPanelMappings, mapComment, mapTicket, mapTopic, mapVote, toListQuery } from './map.js';
@@ -108,6 +108,7 @@ export function createControlPanelAdapter(config: SourceConfig<ControlPanelCrede
     async getComment(ticketNumber, commentId, options): Promise<Comment | null> {
       // GET /comments/{id} does not say which ticket a comment is on; reading the ticket's
       // thread does, so a comment ID naming the wrong ticket finds nothing.
+      requireIdentifier(key, CONTROL_PANEL_IDENTIFIERS, 'commentId', commentId, 'id');
       const thread = await client.listComments(ticketNumber, options);
       const comment = thread?.find((c) => String(c.id) === commentId);
       return comment ? mapComment(key, ticketNumber, comment) : null;
