@@ -133,19 +133,15 @@ export function mapTopic(sourceKey: string, topic: { key: string; name: string }
   return { sourceKey, key: topic.key, name: topic.name };
 }
 
-/** A search longer than this is not sent as `q` (the page names no maximum; 255 is the summary's). */
-const MAX_Q_LENGTH = 255;
-
 export interface CpListQuery {
   only_opened?: boolean;
   only_closed?: boolean;
-  q?: string;
 }
 
 /**
- * Narrows natively where that can never drop a match: `q` searches more than title (comments,
- * client name), and only_opened/only_closed split on `is_closed`. The gateway re-applies the
- * whole filter to what comes back. Returns null when no ticket can match at all.
+ * Narrows natively where that can never drop a match: only_opened/only_closed split on
+ * `is_closed`, which decides CLOSED. The gateway re-applies the whole filter to what comes back.
+ * Returns null when no ticket can match at all.
  */
 export function toListQuery(filter: TicketFilter): CpListQuery | null {
   const query: CpListQuery = {};
@@ -159,9 +155,8 @@ export function toListQuery(filter: TicketFilter): CpListQuery | null {
   // Priority is never set on this vendor's tickets, so a priority filter matches nothing.
   if (filter.priority) return null;
   if (filter.assignee !== undefined) return null;
-  // `q` goes into the query string: only a plain, bounded text is sent. Anything else is left to
-  // the gateway's own filtering (not sending `q` never drops a match).
-  const search = filter.search?.trim();
-  if (search && search.length <= MAX_Q_LENGTH && !/[\u0000-\u001f\u007f]/.test(search)) query.q = search;
+  // `search` is never sent as `q`: the public page calls `q` "Search query for Full-text search
+  // of tickets", and a full-text match (whole words, stemming) can miss a substring the gateway
+  // matches ("serv" in "server"), so narrowing by it could drop a match. The gateway filters.
   return query;
 }
