@@ -20,6 +20,7 @@ import type {
   TicketPage,
 } from '../adapter.js';
 import type { SourceHttp } from '../http.js';
+import type { IdentifierShapes } from '../identifiers.js';
 import { mapWithConcurrency } from '../paging.js';
 import { createAkanaClient, type AkanaClient, type AkanaCredentials, type MediaVersion, type NewTicketBody } from './client.js';
 import {
@@ -28,6 +29,7 @@ import {
   PRIORITY_BY_LABEL,
   actionsFor,
   commentFromNative,
+  identifierShapes,
   isNativeSort,
   nativeAction,
   planNativeFilter,
@@ -75,8 +77,7 @@ export class AkanaAdapter implements SourceAdapter {
   readonly key: string;
   readonly name: string;
   readonly capabilities = AKANA_CAPABILITIES;
-  // TODO(vendor shapes): refine from the vendor docs.
-  readonly identifiers = { ticketNumber: /^[A-Za-z0-9_.-]{1,128}$/, commentId: /^[A-Za-z0-9_.-]{1,128}$/ };
+  readonly identifiers: IdentifierShapes;
   private readonly client: AkanaClient;
   private readonly origin: string;
 
@@ -87,6 +88,7 @@ export class AkanaAdapter implements SourceAdapter {
     this.key = config.key;
     this.name = config.name;
     this.origin = new URL(config.baseUrl).origin;
+    this.identifiers = identifierShapes(config.credentials.fedMemberId);
     this.client = createAkanaClient(http, config.credentials, config.settings.mediaVersion ?? 'v81');
   }
 

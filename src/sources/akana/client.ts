@@ -4,6 +4,7 @@
  * CSRF header is not required for GET operations and is required for all others").
  */
 import { httpStatusError, type HttpMethod, type HttpRequest, type HttpResponse, type SourceHttp } from '../http.js';
+import { pathSegment } from '../identifiers.js';
 import type { NativeTicketQuery } from './map.js';
 import {
   nativeComment,
@@ -73,7 +74,7 @@ export function createAkanaClient(http: SourceHttp, credentials: AkanaCredential
     });
   }
 
-  const ticketPath = (id: string) => `/api/tickets/${encodeURIComponent(id)}`;
+  const ticketPath = (id: string) => `/api/tickets/${pathSegment(source, id)}`;
   const ticket = (body: unknown) => parseRecord(source, nativeTicket, body, 'ticket');
   const comment = (body: unknown) => parseRecord(source, nativeComment, body, 'comment');
 

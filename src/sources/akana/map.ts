@@ -3,6 +3,7 @@
  */
 import type { Comment, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import type { TicketAction, TicketFilter, TicketOrder } from '../adapter.js';
+import type { IdentifierShapes } from '../identifiers.js';
 import type { NativeComment, NativeTicket, Parsed, PriorityLabel, TicketActionName, TicketState } from './native.js';
 
 export const STATUS_BY_STATE = {
@@ -30,6 +31,23 @@ export const NATIVE_SORTS: readonly TicketOrder[] = [
 
 /** The documented default `count`; we never ask for more (no maximum is documented). */
 export const MAX_COUNT = 100;
+
+/**
+ * Board item IDs are `{kind}{n}.{fedmemberid}`: the seed's `ticket11623.acmepaymentscorp`, the
+ * docs' `ticket25687.acmepaymentscorp` (POST /api/tickets/{TicketID}/actions) and
+ * `discussion11018.acmepaymentscorp`. Comments carry either the same counter form
+ * (`comment{n}.…`) or a UUID (`3e6cd742-e779-4d73-848d-ed07eec8240e.acmepaymentscorp`, docs of
+ * POST /api/boards/items/comments/{CommentID}/actions). The tenant suffix is this source's own
+ * `fedMemberId`: a ticket of another member is not reachable through this session.
+ */
+export function identifierShapes(fedMemberId: string): IdentifierShapes {
+  const tenant = fedMemberId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+  return {
+    ticketNumber: new RegExp(`^ticket[1-9][0-9]{0,17}\\.${tenant}$`),
+    commentId: new RegExp(`^(?:comment[1-9][0-9]{0,17}|${uuid})\\.${tenant}$`),
+  };
+}
 
 /** Workflow actions valid in each state (the emulator's `Action` lists say the same). */
 export const ACTIONS_BY_STATE = {
