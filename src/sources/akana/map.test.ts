@@ -5,6 +5,7 @@ import {
   STATUS_BY_STATE,
   actionsFor,
   commentFromNative,
+  describeAkanaMappings,
   isNativeSort,
   nativeAction,
   planNativeFilter,
@@ -202,3 +203,23 @@ function planNative(filter: Parameters<typeof planNativeFilter>[0]) {
   if (plan === 'none') throw new Error('unexpected empty plan');
   return plan;
 }
+
+describe('describeAkanaMappings', () => {
+  it('shows the status and priority tables and the unknown-state fallback', () => {
+    const mappings = describeAkanaMappings();
+    expect(mappings.status.map(({ native, unified }) => [native, unified])).toEqual([
+      ['OPEN', 'OPEN'],
+      ['REOPEN', 'OPEN'],
+      ['RESOLVED', 'RESOLVED'],
+      ['CLOSED', 'CLOSED'],
+    ]);
+    expect(mappings.priority.map(({ native, unified }) => [native, unified])).toEqual([
+      ['com.soa.ticket.label.priority.high', 'HIGH'],
+      ['com.soa.ticket.label.priority.medium', 'NORMAL'],
+      ['com.soa.ticket.label.priority.low', 'LOW'],
+    ]);
+    expect(mappings.unknownStatus).toBe('OPEN');
+    // The fallback is what an unknown State really maps to.
+    expect(ticketFromNative('akana', parse({ ...SEED_RECORD, State: 'WAITING_FOR_CUSTOMER' }), 'https://x').status).toBe(mappings.unknownStatus);
+  });
+});
