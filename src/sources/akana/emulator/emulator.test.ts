@@ -216,3 +216,39 @@ describe('EmulatorOptions.tickets', () => {
     expect(createAkanaEmulator().store.list({})).toHaveLength(320);
   });
 });
+
+describe("the docs' create sample, verbatim", () => {
+  it('is accepted with its own headers (Accept: text/html) and files the ticket it describes', async () => {
+    // m_tickets_submitTicket.htm: "Sample request headers" and "Sample request body: application/json".
+    const body = `{
+  "UserID":"ef676bf9-bbc9-43eb-b5dd-8c1997ce88bf.acmepaymentscorp",
+  "Description":"The app allows account access without login if you have the UserID.",
+  "Title":"Security issue",
+  "Environment":"Production",
+  "APIID":"7900ce71-62f7-4113-9e12-0e569a819cda.acmepaymentscorp",
+  "AppID":"",
+  "Label":[
+    "com.soa.ticket.label.priority.high"
+  ],
+  "Tag":[
+    
+  ],
+  "BoardItemArtifacts":{
+    "BoardItemArtifact":[
+      
+    ]
+  },
+  "DescriptionMediaType":"text/markdown"
+}`;
+    const response = await fetch(`${listening.baseUrl}/api/tickets`, {
+      method: 'POST',
+      headers: { cookie, accept: 'text/html', 'content-type': 'application/json', [csrfHeader()]: emulator.credentials.csrfToken ?? '' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const id = await response.text();
+    const stored = emulator.store.get(id);
+    expect(stored).toMatchObject({ title: 'Security issue', environment: 'Production', labels: ['com.soa.ticket.label.priority.high'], mediaType: 'text/markdown', appId: null, state: 'OPEN' });
+    expect(stored?.api?.versionId).toBe('7900ce71-62f7-4113-9e12-0e569a819cda.acmepaymentscorp');
+  });
+});

@@ -16,7 +16,7 @@ import {
 } from '../../../emulator/kit.js';
 import { renderComment, renderTicket } from './render.js';
 import { AkanaStore, SORT_ORDERS, type SortOrder } from './store.js';
-import { APIS, FED_MEMBER_ID } from './vocabulary.js';
+import { APIS, FED_MEMBER_ID, KNOWN_APIS } from './vocabulary.js';
 import { BadParameter, booleanParam, integerParam, isJsonBody, negotiate, negotiateText, readCookie, sendError, sendText, stringParam } from './wire.js';
 import { ACTIONS, LABELS } from './workflow.js';
 
@@ -32,9 +32,11 @@ const CREDENTIALS = {
   csrfToken: '7d1c9e4a-36b2-4f80-a5e7-2c0b9d8f1e63',
 };
 
+// The docs' sample sends `"AppID":""` beside an APIID: an empty ID is no ID.
+const optionalId = z.string().optional().transform((v) => (v === '' ? undefined : v));
 const newTicketBody = z.object({
-  APIID: z.string().optional(),
-  AppID: z.string().optional(),
+  APIID: optionalId,
+  AppID: optionalId,
   Title: z.string().trim().min(1),
   Description: z.string(),
   DescriptionMediaType: z.enum(['text/plain', 'text/markdown']).default('text/plain'),
@@ -122,7 +124,7 @@ export function createAkanaEmulator(options: EmulatorOptions = {}): AkanaEmulato
         if (!input.success) return fail(400, `Invalid ticket: ${describe(input.error)}`);
         const { APIID, AppID } = input.data;
         if (APIID === undefined && AppID === undefined) return fail(400, 'Invalid ticket: APIID or AppID is required');
-        if (APIID !== undefined && !APIS.some((a) => a.versionId === APIID)) return fail(404, `API ${APIID} not found`);
+        if (APIID !== undefined && !KNOWN_APIS.some((a) => a.versionId === APIID)) return fail(404, `API ${APIID} not found`);
         const created = store.create({
           ...(APIID === undefined ? {} : { apiId: APIID }),
           ...(AppID === undefined ? {} : { appId: AppID }),

@@ -7,6 +7,7 @@ import { seededRandom, type SeededRandom } from '../../../emulator/kit.js';
 import {
   ADMIN,
   APIS,
+  KNOWN_APIS,
   APPS,
   FED_MEMBER_ID,
   REPLIES_FROM_DEVELOPER,
@@ -113,7 +114,7 @@ export class AkanaStore {
     const now = this.tick();
     const ticket: StoredTicket = {
       id: `ticket${this.nextItem++}.${FED_MEMBER_ID}`,
-      api: APIS.find((a) => a.versionId === input.apiId) ?? null,
+      api: KNOWN_APIS.find((a) => a.versionId === input.apiId) ?? null,
       appId: input.appId ?? null,
       title: input.title,
       description: input.description,
