@@ -90,9 +90,15 @@ export function createAkanaClient(http: SourceHttp, credentials: AkanaCredential
     });
   }
 
-  /** The ID a write answered with (text/plain or text/html holding just the ID). */
+  /**
+   * The ID a write answered with: text/plain or text/html holding just the ID, as documented;
+   * read leniently from a JSON object's `TicketID` / `CommentID` should a platform answer JSON.
+   */
   function answeredId(response: HttpResponse, kind: IdentifierKind, what: string): string {
-    const text = typeof response.body === 'string' ? response.body.replace(/<[^>]*>/g, '').trim() : '';
+    const field = kind === 'ticketNumber' ? 'TicketID' : 'CommentID';
+    const body = response.body;
+    const named = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+    const text = typeof body === 'string' ? body.replace(/<[^>]*>/g, '').trim() : typeof named === 'string' ? named : '';
     if (isValidIdentifier(shapes, kind, text)) return text;
     throw new UpstreamError({
       source,
