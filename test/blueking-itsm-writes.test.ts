@@ -41,6 +41,16 @@ describe('createTicket without a topic', () => {
     expect(number).toMatch(/^[A-Z]+\d+$/);
   });
 
+  it('refuses a requester by its GraphQL field name, without calling create_ticket', async () => {
+    const emulator = stack.emulators.byKey('bk').emulator;
+    emulator.requests.clear();
+    const result = await stack.query(`mutation($input: CreateTicketInput!) { createTicket(input: $input) { ticket { number } userErrors { code } } }`, {
+      input: { source: 'bk', title: 'With requester', description: 'x', requesterName: 'Alice' },
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UNSUPPORTED_OPERATION', source: 'bk', field: 'requesterName' });
+    expect(emulator.requests.count('POST', `${ESB}/create_ticket/`)).toBe(0);
+  });
+
   it('the manifest `npm run emulators` writes carries defaultServiceId, and the kind accepts it', () => {
     const document = toConfigDocument(stack.emulators.config);
     const bk = document.sources.find((s) => s.kind === 'blueking-itsm') as Record<string, unknown>;

@@ -62,6 +62,19 @@ describe('huawei-coc create, then the re-read fails', () => {
     expect(after?.title).toBe('Half-applied create');
   });
 
+  it('refuses a requester (and an unknown extra) by the field name, without calling create', async () => {
+    emulator.requests.clear();
+    await expect(adapter.createTicket!({ title: 'x', description: 'y', extra: { requesterName: 'Alice' } })).rejects.toMatchObject({
+      code: 'UNSUPPORTED_OPERATION',
+      field: 'requesterName',
+    });
+    await expect(adapter.createTicket!({ title: 'x', description: 'y', extra: { assignee: 'not-an-iam-id' } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'assignee',
+    });
+    expect(emulator.requests.count('POST', '/v1/external/incident/create')).toBe(0);
+  });
+
   it('a create the vendor refused is a plain failure, with nothing applied', async () => {
     const before = emulator.store.incidents.length;
     await fault({ status: 500, pathIncludes: '/v1/external/incident/create', times: 1 });

@@ -285,8 +285,19 @@ export class BluekingItsmAdapter implements SourceAdapter {
 }
 
 /** `extra.fields`: further `{key, value}` form fields the chosen service asks for. */
-function extraFields(source: string, extra: Record<string, unknown> | undefined): { key: string; value: string }[] {
-  if (extra === undefined) return [];
+function extraFields(source: string, all: Record<string, unknown> | undefined): { key: string; value: string }[] {
+  if (all === undefined) return [];
+  // The schema passes the requester inputs through `extra`; create_ticket's `creator` is the
+  // configured user, so they are refused by their GraphQL name rather than dropped.
+  const { requesterName, requesterEmails, ...extra } = all;
+  if (requesterName !== undefined || requesterEmails !== undefined) {
+    throw new SourceInputError({
+      source,
+      code: 'UNSUPPORTED_OPERATION',
+      message: 'BlueKing tickets are created by the configured user; a requester cannot be set',
+      field: requesterName !== undefined ? 'requesterName' : 'requesterEmails',
+    });
+  }
   const unknownKeys = Object.keys(extra).filter((k) => k !== 'fields');
   const fields = extra.fields;
   const valid =

@@ -178,10 +178,21 @@ export class CocAdapter implements SourceAdapter {
   }
 
   private async create(operator: string, input: CreateTicketInput, options?: CallOptions): Promise<Ticket> {
-    const extra = CreateExtra.safeParse(input.extra ?? {});
+    // The schema passes the requester inputs through `extra`; COC has no requester (the creator is
+    // the configured operator), so they are refused by their GraphQL name, not dropped.
+    const { requesterName, requesterEmails, ...vendorExtra } = input.extra ?? {};
+    if (requesterName !== undefined || requesterEmails !== undefined) {
+      throw new SourceInputError({
+        source: this.key,
+        code: 'UNSUPPORTED_OPERATION',
+        message: 'COC incidents have no requester: the configured operator creates them',
+        field: requesterName !== undefined ? 'requesterName' : 'requesterEmails',
+      });
+    }
+    const extra = CreateExtra.safeParse(vendorExtra);
     if (!extra.success) {
-      const at = extra.error.issues[0]?.path.map(String).join('.');
-      throw new SourceInputError({ source: this.key, code: 'INVALID_INPUT', message: `invalid extra${at ? ` field ${at}` : ''}`, field: 'extra' });
+      const at = extra.error.issues[0]?.path.map(String)[0];
+      throw new SourceInputError({ source: this.key, code: 'INVALID_INPUT', message: `invalid value for ${at ?? 'extra'}`, field: at ?? 'extra' });
     }
     const x = extra.data;
     const number = await this.client.createIncident(
