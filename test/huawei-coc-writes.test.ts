@@ -7,7 +7,7 @@ import { FAULTS_PATH, type FaultPlan } from '../src/emulator/kit.js';
 import { listenEmulator, type ListeningEmulator } from '../src/emulator/listen.js';
 import type { SourceAdapter } from '../src/sources/adapter.js';
 import { UpstreamError } from '../src/sources/errors.js';
-import { createSourceHttp } from '../src/sources/http.js';
+import { createSourceHttp, type SourceHttp } from '../src/sources/http.js';
 import { createHuaweiCocEmulator, type HuaweiCocEmulator } from '../src/sources/huawei-coc/emulator/index.js';
 import { huaweiCoc } from '../src/sources/huawei-coc/index.js';
 import { resilienceSettings } from '../src/settings.js';
@@ -15,6 +15,8 @@ import { resilienceSettings } from '../src/settings.js';
 let emulator: HuaweiCocEmulator;
 let listening: ListeningEmulator;
 let adapter: SourceAdapter;
+/** Arms a fault right after a request whose path includes this (the emulator then fails the next call). */
+let faultAfter: { path: string; plan: FaultPlan } | null = null;
 
 async function fault(plan: FaultPlan | null): Promise<void> {
   const response = await fetch(listening.origin + FAULTS_PATH, {
@@ -28,7 +30,22 @@ beforeAll(async () => {
   emulator = createHuaweiCocEmulator({ testMode: true });
   listening = await listenEmulator(emulator);
   // No retries: a retry's back-off would sleep, and the failure must reach the adapter.
-  const http = createSourceHttp({ source: 'coc', baseUrl: listening.baseUrl, timeoutMs: 5000, resilience: resilienceSettings.parse({ retries: 0 }) });
+  const real = createSourceHttp({ source: 'coc', baseUrl: listening.baseUrl, timeoutMs: 5000, resilience: resilienceSettings.parse({ retries: 0 }) });
+  // The real HTTP client; it only arms an emulator fault between two steps of a write.
+  const http: SourceHttp = {
+    source: real.source,
+    circuitState: () => real.circuitState(),
+    close: () => real.close(),
+    async request(request) {
+      const response = await real.request(request);
+      const armed = faultAfter;
+      if (armed && request.path.includes(armed.path)) {
+        faultAfter = null;
+        await fault(armed.plan);
+      }
+      return response;
+    },
+  };
   adapter = huaweiCoc.createAdapter(
     { key: 'coc', kind: 'huawei-coc', name: 'COC', baseUrl: listening.baseUrl, credentials: { authToken: emulator.credentials.authToken as string }, timeoutMs: 5000, settings: huaweiCoc.settings.parse(emulator.settings) },
     http,
@@ -73,6 +90,18 @@ describe('huawei-coc create, then the re-read fails', () => {
       field: 'assignee',
     });
     expect(emulator.requests.count('POST', '/v1/external/incident/create')).toBe(0);
+  });
+
+  it('a transition whose re-read fails reports the operation as applied', async () => {
+    const created = await adapter.createTicket!({ title: 'Transition probe', description: 'x' });
+    faultAfter = { path: '/v1/external/incident/handle', plan: { status: 500, pathIncludes: '/v2/incidents/list', times: 1 } };
+    const error = await adapter.transitionTicket!(created.number, 'acceptedIncident1').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect((error as UpstreamError).applied).toEqual({ ticketNumber: created.number, steps: ['acceptedIncident1'] });
+    expect(emulator.store.find(created.number)?.status).toBe('INCIDENT_STATUS_ACKNOWLEDGED');
   });
 
   it('a create the vendor refused is a plain failure, with nothing applied', async () => {
