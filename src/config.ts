@@ -7,8 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { SOURCE_KINDS, type SourceConfig } from './sources/adapter.js';
-import { findSourceKind } from './sources/registry.js';
+import type { SourceConfig } from './sources/adapter.js';
+import { sourceRegistry, type SourceRegistry } from './sources/registry.js';
 import { gatewaySettings, resilienceSettings, type GatewaySettings } from './settings.js';
 import { DEFAULT_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS } from './live/intervals.js';
 
@@ -33,9 +33,10 @@ const SOURCE_KEY = /^[a-z][a-z0-9_-]{0,31}$/;
 
 const credentialValue = z.union([z.string().min(1), z.strictObject({ env: z.string().min(1) })]);
 
-const commonFields = z.object({
+/** The fields every source has; `kind` is one of the registry's names. */
+const commonFieldsFor = (registry: SourceRegistry) => z.object({
   key: z.string().regex(SOURCE_KEY, 'must be 1-32 characters: a lowercase letter, then letters, digits, _ or -'),
-  kind: z.enum(SOURCE_KINDS),
+  kind: z.enum(registry.names as [string, ...string[]]),
   name: z.string().min(1).max(200),
   baseUrl: z.url({ protocol: /^https?$/ }),
   credentials: z.record(z.string(), credentialValue),
@@ -49,14 +50,15 @@ const commonFields = z.object({
    */
   forwardHeaders: z.record(z.string().regex(/^[a-z0-9-]+$/, 'lowercase header name'), z.string().regex(/^[A-Za-z0-9-]+$/)).default({}),
 });
-const COMMON_KEYS = new Set(Object.keys(commonFields.shape));
+const COMMON_KEYS = new Set(Object.keys(commonFieldsFor(sourceRegistry).shape));
 
 const fileShape = z.strictObject({ sources: z.array(z.unknown()).min(1), gateway: z.unknown().optional() });
 
 export type Environment = Record<string, string | undefined>;
 
 /** Validates a parsed config document and resolves `{ env }` credentials. */
-export function parseConfig(document: unknown, env: Environment = process.env): GatewayConfig {
+export function parseConfig(document: unknown, env: Environment = process.env, registry: SourceRegistry = sourceRegistry): GatewayConfig {
+  const commonFields = commonFieldsFor(registry);
   const file = fileShape.safeParse(document);
   if (!file.success) throw new ConfigError(describeIssues(file.error, []));
 
@@ -77,7 +79,7 @@ export function parseConfig(document: unknown, env: Environment = process.env): 
     const before = problems.length;
     const credentials = resolveCredentials(common.data.credentials, env, [...path, 'credentials'], problems);
     const unresolved = problems.length > before;
-    const definition = findSourceKind(kind);
+    const definition = registry.find(kind);
     if (!definition) {
       problems.push(`${formatPath([...path, 'kind'])}: source kind "${kind}" is not available in this build`);
       return;
@@ -93,7 +95,7 @@ export function parseConfig(document: unknown, env: Environment = process.env): 
     if (typedCredentials.success && settings.success) {
       sources.push({
         key,
-        kind,
+        kind: kind as SourceConfig['kind'],
         name: common.data.name,
         baseUrl: common.data.baseUrl,
         timeoutMs: common.data.timeoutMs,

@@ -131,7 +131,8 @@ describe('Source.tickets', () => {
     expect(edges.map((e) => e.node.number)).toEqual(all.slice(40, 71).map((t) => t.sn));
     expect(edges[0]!.node.createdAt).toBe(toUtc(newer.create_at));
     const body = stack.emulators.byKey('bk').emulator.requests.entries.at(-1)!.body as Record<string, unknown>;
-    expect(body).toMatchObject({ create_at__gte: older.create_at, create_at__lte: newer.create_at });
+    expect(body).toMatchObject({ create_at__gte: older.create_at, create_at__lte: `${newer.create_at}.999999` });
+    expect(result.data!.source.tickets.totalCount).toBe(31);
 
     const mine = await stack.query<Connection>(`{ source(key: "bk") { tickets(first: 100, filter: { creator: "LiSi" }) { edges { node { number } } } } }`);
     expect(mine.errors).toBeUndefined();

@@ -75,6 +75,19 @@ describe('Source.tickets', () => {
     expect(edges.map((e) => e.node.number)).toEqual(closed.items.slice(0, 100).map((t) => String(t.number)));
   });
 
+  it("maps every native status as the docs read (the test's own table, not the adapter's)", async () => {
+    // README "Status and priority", from the public page's status_key and is_closed.
+    const expectedByKey: Record<string, string> = { new: 'OPEN', in_progress: 'IN_PROGRESS', waiting_for_client: 'ON_HOLD', resolved: 'RESOLVED', closed: 'CLOSED' };
+    const page = await native<{ items: { number: number; status_key: string; status: { en: string; ru: string }; is_closed: boolean }[] }>('/tickets?items_per_page=100');
+    const result = await stack.query<{ source: { tickets: { edges: { node: { number: string; status: string; nativeStatus: string } }[] } } }>(
+      `{ source(key: "cp") { tickets(first: 100) { edges { node { number status nativeStatus } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const expected = page.items.map((t) => ({ number: String(t.number), status: t.is_closed ? 'CLOSED' : expectedByKey[t.status_key], nativeStatus: t.status_key }));
+    expect(result.data!.source.tickets.edges.map((e) => e.node)).toEqual(expected);
+    expect(new Set(expected.map((t) => t.status)).size).toBe(5);
+  });
+
   it('searches titles case-insensitively', async () => {
     const all = await native<NativeList>('/tickets?items_per_page=1000');
     const word = all.items[3]!.summary.split(' ').find((w) => w.length > 4)!.toUpperCase();

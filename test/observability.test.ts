@@ -9,14 +9,18 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resilienceSettings, type GatewayConfig } from '../src/config.js';
 import { credentialSecrets } from '../src/observability/logger.js';
+import { availableSourceKinds } from '../src/sources/registry.js';
 import { startProductionStack, type ProductionStack } from './support/production-stack.js';
 
-const KEYS = ['cp', 'bk', 'akana', 'coc', 'tm'];
+// Every registered kind, under its default key: a sixth kind is covered without editing this file.
+const KEYS = availableSourceKinds().map((kind) => kind.defaultKey);
 
 /** The secrets the issue names, read from the emulators, plus anything credential-like the config holds. */
 function demoSecrets(stack: ProductionStack): string[] {
   const c = (key: string) => stack.emulators.byKey(key).emulator.credentials;
-  const named = [c('cp').token, c('bk').appSecret, c('akana').authToken, c('akana').csrfToken, c('coc').authToken, c('tm').token];
+  // Each kind's declared secret fields, read from its emulator's demo credentials.
+  const named = availableSourceKinds().flatMap((kind) => kind.secretCredentials.map((field) => c(kind.defaultKey)[field]));
+  expect(named.length).toBeGreaterThanOrEqual(KEYS.length);
   expect(named.every((s) => typeof s === 'string' && s.length >= 8)).toBe(true);
   return [...new Set([...(named as string[]), ...credentialSecrets(stack.config)])];
 }

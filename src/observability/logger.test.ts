@@ -4,13 +4,13 @@ import { createLogger, credentialSecrets, redactSecrets } from './logger.js';
 
 const config = {
   sources: [
-    { credentials: { appCode: 'ticketgraph', appSecret: 'bk-secret-value-1', username: 'admin' } },
-    { credentials: { token: 'tok"with\\quotes-2', tenantId: 'tenant-0001' } },
+    { kind: 'blueking-itsm', credentials: { appCode: 'ticketgraph', appSecret: 'bk-secret-value-1', username: 'admin' } },
+    { kind: 'ticketing-module', credentials: { token: 'tok"with\\quotes-2', tenantId: 'tenant-0001', realm: 'northwind' } },
   ],
 } as unknown as GatewayConfig;
 
 describe('secret redaction in logs', () => {
-  it('takes secret-looking credential fields only', () => {
+  it('takes the credential fields each kind declares secret, and only those', () => {
     expect(new Set(credentialSecrets(config))).toEqual(new Set(['tok"with\\quotes-2', 'bk-secret-value-1']));
   });
 

@@ -7,22 +7,28 @@
 import { pino, type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
 import type { YogaLogger } from 'graphql-yoga';
 import type { GatewayConfig } from '../config.js';
+import { sourceRegistry, type SourceRegistry } from '../sources/registry.js';
 
 export type { DestinationStream, Logger };
 
 export const REDACTED = '[REDACTED]';
 
-/** Credential fields that are secrets (usernames, tenant ids and app codes are not). */
-const SECRET_FIELD = /token|secret|password|key|csrf|cookie|auth/i;
 /** Shorter values would match ordinary words in log lines. */
 const MIN_SECRET_LENGTH = 6;
 
-/** The configured secret credential values, longest first (so no part of one survives another's replacement). */
-export function credentialSecrets(config: GatewayConfig): string[] {
+/**
+ * The configured secret credential values, longest first (so no part of one survives another's
+ * replacement). Each kind declares which of its credential fields are secrets
+ * (`SourceKind.secretCredentials`; usernames, tenant ids and app codes are not); a source whose
+ * kind the registry does not know has every credential treated as secret.
+ */
+export function credentialSecrets(config: GatewayConfig, registry: SourceRegistry = sourceRegistry): string[] {
   const values = new Set<string>();
   for (const source of config.sources) {
+    const declared = registry.find(source.kind)?.secretCredentials;
     for (const [field, value] of Object.entries(source.credentials)) {
-      if (SECRET_FIELD.test(field) && value.length >= MIN_SECRET_LENGTH) values.add(value);
+      const secret = declared ? declared.includes(field) : true;
+      if (secret && typeof value === 'string' && value.length >= MIN_SECRET_LENGTH) values.add(value);
     }
   }
   return [...values].sort((a, b) => b.length - a.length);

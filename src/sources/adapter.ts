@@ -14,9 +14,9 @@ import type { IdentifierShapes } from './identifiers.js';
 
 export type { IdentifierShapes };
 
-/** The source kinds, fixed names used in config files, manifests and `Source.kind`. */
-export const SOURCE_KINDS = ['control-panel', 'blueking-itsm', 'akana', 'huawei-coc', 'ticketing-module'] as const;
-export type SourceKindName = (typeof SOURCE_KINDS)[number];
+/** The kind names derive from the registry (`SOURCE_KINDS` lives there: a value import here would be a cycle). */
+export type { SourceKindName } from './registry.js';
+import type { SourceKindName } from './registry.js';
 
 /** A filter over unified fields. Every present field must hold (AND); lists mean "any of". */
 export interface TicketFilter {
@@ -246,6 +246,8 @@ export interface SourceKind<Credentials = Record<string, string>, Settings = Rec
   defaultKey: string;
   /** Field names fixed by the config format; each value is a string after `{ env }` resolution. */
   credentials: z.ZodType<Credentials>;
+  /** The credential fields whose values are secrets: scrubbed from every log line (observability/logger.ts). */
+  secretCredentials: readonly string[];
   /** Kind-specific settings beside the common fields; unknown fields are rejected. */
   settings: z.ZodType<Settings>;
   createAdapter(config: SourceConfig<Credentials, Settings>, http: SourceHttp): SourceAdapter;

@@ -61,6 +61,12 @@ export interface HttpRequest {
    */
   idempotent?: boolean;
   signal?: AbortSignal;
+  /**
+   * `any`: a non-JSON answer is not refused; `body` is then its text, unparsed (akana's writes
+   * answer text/plain or text/html as documented). JSON answers are parsed as usual.
+   * @default 'json'
+   */
+  expect?: 'json' | 'any';
 }
 
 export interface HttpResponse {
@@ -212,6 +218,9 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
       text = await response.body.text();
     } catch (error) {
       throw transportError(error, idempotent, timeout.aborted, fail, req.signal);
+    }
+    if (text.length > 0 && !JSON_CONTENT_TYPE.test(contentType) && req.expect === 'any') {
+      return { status: response.statusCode, headers: response.headers, body: text, contentType };
     }
     if (text.length > 0 && !JSON_CONTENT_TYPE.test(contentType)) {
       throw fail(

@@ -1,12 +1,14 @@
 // The adapter against its emulator over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../errors.js';
+import { SourceInputError } from '../errors.js';
 import { listenEmulator, type ListeningEmulator } from '../../emulator/listen.js';
 import type { EmulatorOptions } from '../../emulator/kit.js';
 import type { SourceAdapter, TicketOrder } from '../adapter.js';
 import { createSourceHttp } from '../http.js';
 import { LOOKUP_CONCURRENCY } from './adapter.js';
 import { createAkanaClient } from './client.js';
+import { identifierShapes } from './map.js';
 import { createAkanaEmulator, type AkanaEmulator } from './emulator/index.js';
 import { akana } from './index.js';
 
@@ -117,7 +119,9 @@ describe('reading tickets', () => {
   });
 
   it('refuses an order the platform cannot give', async () => {
-    await expect(adapter.listTickets({ filter: {}, order: { field: 'CREATED_AT', direction: 'ASC' }, offset: 0, limit: 5 })).rejects.toThrow(/cannot sort/);
+    const error = await adapter.listTickets({ filter: {}, order: { field: 'CREATED_AT', direction: 'ASC' }, offset: 0, limit: 5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceInputError);
+    expect(error).toMatchObject({ code: 'UNSUPPORTED_OPERATION', field: 'orderBy' });
   });
 
   it('pushes State and Label down', async () => {
@@ -209,7 +213,7 @@ describe('failures', () => {
 
   it('turns the documented 500 into UPSTREAM_ERROR with the platform message', async () => {
     const http = createSourceHttp({ source: 'akana', baseUrl: s.listening.baseUrl, timeoutMs: 5000 });
-    const client = createAkanaClient(http, akana.credentials.parse(s.emulator.credentials), 'v81');
+    const client = createAkanaClient(http, akana.credentials.parse(s.emulator.credentials), 'v81', identifierShapes('acmepaymentscorp'));
     const error = await upstreamError(client.listTickets({ IncludeComments: false, start: -1, count: 5 }));
     expect(error).toMatchObject({ upstreamCode: 'UPSTREAM_ERROR', status: 500, vendorCode: '500' });
     expect(error.message).toContain('An error occurred processing the call');
@@ -236,9 +240,21 @@ describe('writes', () => {
 
   it('rejects what Akana cannot store before calling', async () => {
     s.emulator.requests.clear();
-    await expect(adapter.createTicket!({ title: 't', description: 'd', priority: 'URGENT' })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    await expect(adapter.createTicket!({ title: 't', description: 'd', extra: { Owner: 'me' } })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    await expect(adapter.closeTicket!('ticket1.acmepaymentscorp', { score: 5 })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    const refusals: [Promise<unknown>, { code: string; field?: string }][] = [
+      [adapter.createTicket!({ title: 't', description: 'd', priority: 'URGENT' }), { code: 'INVALID_INPUT', field: 'priority' }],
+      [adapter.createTicket!({ title: 't', description: 'd', extra: { Owner: 'me' } }), { code: 'INVALID_INPUT' }],
+      [adapter.createTicket!({ title: 't', description: 'd', extra: { requesterName: 'Ann' } }), { code: 'UNSUPPORTED_OPERATION', field: 'requesterName' }],
+      [adapter.createTicket!({ title: 't', description: 'd', topicKey: '../x?y' }), { code: 'INVALID_INPUT', field: 'topic' }],
+      [adapter.closeTicket!('ticket1.acmepaymentscorp', { score: 5 }), { code: 'UNSUPPORTED_OPERATION', field: 'score' }],
+      [adapter.transitionTicket!('ticket1.acmepaymentscorp', 'delete'), { code: 'INVALID_ACTION', field: 'action' }],
+    ];
+    for (const [promise, expected] of refusals) {
+      const error = await promise.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SourceInputError);
+      expect(error).toMatchObject(expected);
+      // GraphQL input names only, never internal ones.
+      expect((error as Error).message).not.toMatch(/topicKey|extra\.|APIID|AppID/);
+    }
     expect(s.emulator.requests.entries).toHaveLength(0);
   });
 
@@ -272,6 +288,6 @@ describe('writes', () => {
     const ticket = await adapter.createTicket!({ title: 't', description: 'd' });
     const error = await upstreamError(adapter.transitionTicket!(ticket.number, 'reopen'));
     expect(error).toMatchObject({ upstreamCode: 'UPSTREAM_REJECTED', status: 400 });
-    await expect(adapter.transitionTicket!(ticket.number, 'delete')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(adapter.transitionTicket!(ticket.number, 'delete')).rejects.toMatchObject({ code: 'INVALID_ACTION', extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

@@ -4,7 +4,6 @@
  * are parallel `GET /api/tickets/{TicketID}` calls under a cap.
  */
 import { z } from 'zod';
-import { userInputError } from '../../errors.js';
 import type { Comment, Ticket } from '../../model.js';
 import type {
   CallOptions,
@@ -16,10 +15,13 @@ import type {
   SourceAdapter,
   SourceCapabilities,
   SourceConfig,
+  SourceMappings,
   TicketAction,
   TicketPage,
 } from '../adapter.js';
+import { SourceInputError, UpstreamError, UpstreamErrorCode, isUpstreamError, type AppliedWrite } from '../errors.js';
 import type { SourceHttp } from '../http.js';
+import type { IdentifierShapes } from '../identifiers.js';
 import { mapWithConcurrency } from '../paging.js';
 import { createAkanaClient, type AkanaClient, type AkanaCredentials, type MediaVersion, type NewTicketBody } from './client.js';
 import {
@@ -28,13 +30,15 @@ import {
   PRIORITY_BY_LABEL,
   actionsFor,
   commentFromNative,
+  describeAkanaMappings,
+  identifierShapes,
   isNativeSort,
   nativeAction,
   planNativeFilter,
   ticketFromNative,
   toNativeQuery,
 } from './map.js';
-import type { PriorityLabel } from './native.js';
+import { nativeTicket, parseRecords, type PriorityLabel, type TicketActionName } from './native.js';
 
 export interface AkanaSettings {
   /** Media type version sent in `Accept` (the seed lists v72, v80 and v81); default v81. */
@@ -61,7 +65,8 @@ export const AKANA_CAPABILITIES: SourceCapabilities = {
   commentScoreScale: null,
 };
 
-// Extra fields of `POST /api/tickets` a caller may set beside title/description/priority.
+// Extra fields of `POST /api/tickets` a direct caller may set beside title/description/priority
+// (docs sample body: APIID, AppID, Environment, Label, Tag, DescriptionMediaType).
 const createExtra = z.strictObject({
   APIID: z.string().min(1).optional(),
   AppID: z.string().min(1).optional(),
@@ -70,13 +75,18 @@ const createExtra = z.strictObject({
   DescriptionMediaType: z.enum(['text/plain', 'text/markdown']).optional(),
 });
 
+/** GraphQL fields the gateway passes in `extra` that Akana has nowhere to store. */
+const UNSTORABLE_EXTRA = ['requesterName', 'requesterEmails'] as const;
+
+/** An API (version) ID as the platform writes them: `{uuid}.{fedmemberid}`, letters, digits, `.-_`. */
+const API_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
 export class AkanaAdapter implements SourceAdapter {
   readonly kind = 'akana' as const;
   readonly key: string;
   readonly name: string;
   readonly capabilities = AKANA_CAPABILITIES;
-  // TODO(vendor shapes): refine from the vendor docs.
-  readonly identifiers = { ticketNumber: /^[A-Za-z0-9_.-]{1,128}$/, commentId: /^[A-Za-z0-9_.-]{1,128}$/ };
+  readonly identifiers: IdentifierShapes;
   private readonly client: AkanaClient;
   private readonly origin: string;
 
@@ -87,18 +97,23 @@ export class AkanaAdapter implements SourceAdapter {
     this.key = config.key;
     this.name = config.name;
     this.origin = new URL(config.baseUrl).origin;
-    this.client = createAkanaClient(http, config.credentials, config.settings.mediaVersion ?? 'v81');
+    this.identifiers = identifierShapes(config.credentials.fedMemberId);
+    this.client = createAkanaClient(http, config.credentials, config.settings.mediaVersion ?? 'v81', this.identifiers);
   }
 
   async listTickets({ filter, order, offset, limit }: ListTicketsRequest, options?: CallOptions): Promise<TicketPage> {
-    if (!isNativeSort(order)) throw new Error(`akana cannot sort by ${order.field} ${order.direction}`);
+    if (!isNativeSort(order)) {
+      throw this.inputError('UNSUPPORTED_OPERATION', `cannot order by ${order.field} ${order.direction} (newest created or updated first only)`, 'orderBy');
+    }
     const plan = planNativeFilter(filter);
     if (plan === 'none') return { tickets: [], totalCount: 0, hasMore: false };
     const query = toNativeQuery(plan, order, offset, limit);
-    const records = await this.client.listTickets(query, options?.signal);
-    const tickets = records.slice(0, limit).map((r) => this.ticket(r));
+    const { items } = await this.client.listTickets(query, options?.signal);
+    // The window is cut before reading: a skipped record still holds its place in the stream,
+    // so the extra (limit+1st) record never slips into this page.
+    const tickets = parseRecords(this.key, nativeTicket, items.slice(0, limit), 'ticket').map((r) => this.ticket(r));
     // Asked limit+1: one extra means more. Capped at count=limit we can only say "maybe".
-    const hasMore = query.count > limit ? records.length > limit : records.length >= limit;
+    const hasMore = query.count > limit ? items.length > limit : items.length >= limit;
     return { tickets, totalCount: null, hasMore };
   }
 
@@ -127,15 +142,22 @@ export class AkanaAdapter implements SourceAdapter {
     return [];
   }
 
+  /** POST the ticket (its answer is the new TicketID, as text), then read the record back. */
   async createTicket(input: CreateTicketInput, options?: CallOptions): Promise<Ticket> {
-    const extra = createExtra.safeParse(input.extra ?? {});
+    const raw = { ...(input.extra ?? {}) };
+    for (const field of UNSTORABLE_EXTRA) {
+      if (raw[field] !== undefined) throw this.inputError('UNSUPPORTED_OPERATION', `tickets carry no ${field} (the author is the session's user)`, field);
+      delete raw[field];
+    }
+    const extra = createExtra.safeParse(raw);
     if (!extra.success) {
-      throw userInputError(`akana: invalid extra fields (${extra.error.issues.map((i) => i.path.join('.') || i.message).join(', ')})`);
+      throw this.inputError('INVALID_INPUT', `unsupported extra fields (${extra.error.issues.map((i) => i.path.join('.') || i.message).join(', ')})`);
     }
     const { DescriptionMediaType, ...fields } = extra.data;
+    if (input.topicKey !== undefined && !API_ID.test(input.topicKey)) throw this.inputError('INVALID_INPUT', 'is not an API version ID', 'topic');
     const apiId = input.topicKey ?? fields.APIID ?? this.config.settings.defaultApiId;
     if (apiId === undefined && fields.AppID === undefined) {
-      throw userInputError('akana: a ticket is filed under an API; give topicKey (an APIID) or extra.AppID');
+      throw this.inputError('INVALID_INPUT', 'a ticket is filed under an API: give a topic (an API version ID)', 'topic');
     }
     const body: NewTicketBody = {
       ...fields,
@@ -143,23 +165,34 @@ export class AkanaAdapter implements SourceAdapter {
       Title: input.title,
       Description: input.description,
       DescriptionMediaType: DescriptionMediaType ?? 'text/plain',
-      ...(input.priority === undefined ? {} : { Label: [labelFor(input.priority)] }),
+      ...(input.priority === undefined ? {} : { Label: [this.labelFor(input.priority)] }),
     };
-    return this.ticket(await this.client.createTicket(body, options?.signal));
+    const number = await this.client.createTicket(body, options?.signal);
+    return this.readBack(number, { ticketNumber: number, steps: ['create'] }, options);
   }
 
+  /** POST the comment (its answer is the new CommentID), then read it back from the thread. */
   async addComment(number: string, body: string, options?: CallOptions): Promise<Comment> {
-    return commentFromNative(this.key, number, await this.client.addComment(number, body, options?.signal));
+    const commentId = await this.client.addComment(number, body, options?.signal);
+    const applied: AppliedWrite = { ticketNumber: number, commentId, steps: ['comment'] };
+    let found: Comment | null;
+    try {
+      found = await this.getComment(number, commentId, options);
+    } catch (error) {
+      throw this.appliedError(applied, 'the comment was added but reading it back failed', error);
+    }
+    if (found === null) throw this.appliedError(applied, 'the comment was added but the thread does not list it yet', undefined);
+    return found;
   }
 
+  /** One workflow action: a close comment travels in the same call (`Comments`), never twice. */
   async closeTicket(number: string, input: CloseTicketInput, options?: CallOptions): Promise<Ticket> {
-    if (input.score !== undefined) throw userInputError('akana: tickets carry no score');
-    const record = await this.client.performAction(number, 'ticket.action.close', input.comment, options?.signal);
-    return this.ticket(record);
+    if (input.score !== undefined) throw this.inputError('UNSUPPORTED_OPERATION', 'tickets carry no score', 'score');
+    return this.act(number, 'ticket.action.close', input.comment, options);
   }
 
   async reopenTicket(number: string, input: ReopenTicketInput, options?: CallOptions): Promise<Ticket> {
-    return this.ticket(await this.client.performAction(number, 'ticket.action.reopen', input.comment, options?.signal));
+    return this.act(number, 'ticket.action.reopen', input.comment, options);
   }
 
   availableActions(ticket: Ticket): TicketAction[] {
@@ -168,12 +201,55 @@ export class AkanaAdapter implements SourceAdapter {
 
   async transitionTicket(number: string, action: string, options?: CallOptions): Promise<Ticket> {
     const name = nativeAction(action);
-    if (name === undefined) throw userInputError(`akana: unknown ticket action "${action}" (resolve, close or reopen)`);
-    return this.ticket(await this.client.performAction(number, name, undefined, options?.signal));
+    if (name === undefined) throw this.inputError('INVALID_ACTION', 'unknown ticket action (resolve, close or reopen)', 'action');
+    return this.act(number, name, undefined, options);
+  }
+
+  describeMappings(): SourceMappings {
+    return describeAkanaMappings();
   }
 
   close(): Promise<void> {
     return this.http.close();
+  }
+
+  private async act(number: string, action: TicketActionName, comments: string | undefined, options?: CallOptions): Promise<Ticket> {
+    await this.client.performAction(number, action, comments, options?.signal);
+    return this.readBack(number, { ticketNumber: number, steps: [action] }, options);
+  }
+
+  /** The ticket after a write that was applied; a failed read says what was applied. */
+  private async readBack(number: string, applied: AppliedWrite, options?: CallOptions): Promise<Ticket> {
+    let record: Awaited<ReturnType<AkanaClient['getTicket']>>;
+    try {
+      record = await this.client.getTicket(number, options?.signal);
+    } catch (error) {
+      throw this.appliedError(applied, `${applied.steps?.join(', ') ?? 'the write'} applied to ${number}, but reading it back failed`, error);
+    }
+    if (record === null) throw this.appliedError(applied, `${applied.steps?.join(', ') ?? 'the write'} applied to ${number}, but the ticket cannot be read back`, undefined);
+    return this.ticket(record);
+  }
+
+  private appliedError(applied: AppliedWrite, message: string, cause: unknown): UpstreamError {
+    const upstream = isUpstreamError(cause) ? cause : undefined;
+    return new UpstreamError({
+      source: this.key,
+      code: upstream?.upstreamCode ?? UpstreamErrorCode.UPSTREAM_BAD_RESPONSE,
+      message: `${message}${upstream ? ` (${upstream.message})` : ''}; do not repeat the write`,
+      ...(upstream?.status !== undefined ? { status: upstream.status } : {}),
+      applied,
+      cause,
+    });
+  }
+
+  private inputError(code: SourceInputError['code'], message: string, field?: string): SourceInputError {
+    return new SourceInputError({ source: this.key, code, message: `[${this.key}] ${field ? `${field}: ` : ''}${message}`, ...(field ? { field } : {}) });
+  }
+
+  private labelFor(priority: NonNullable<CreateTicketInput['priority']>): PriorityLabel {
+    const label = (Object.keys(PRIORITY_BY_LABEL) as PriorityLabel[]).find((l) => PRIORITY_BY_LABEL[l] === priority);
+    if (label === undefined) throw this.inputError('INVALID_INPUT', `no ticket label carries priority ${priority}`, 'priority');
+    return label;
   }
 
   private ticket(record: Parameters<typeof ticketFromNative>[1]): Ticket {
@@ -184,10 +260,4 @@ export class AkanaAdapter implements SourceAdapter {
     const records = await this.client.listComments(ticketNumber, options?.signal);
     return (records ?? []).map((r) => commentFromNative(this.key, ticketNumber, r));
   }
-}
-
-function labelFor(priority: NonNullable<CreateTicketInput['priority']>): PriorityLabel {
-  const label = (Object.keys(PRIORITY_BY_LABEL) as PriorityLabel[]).find((l) => PRIORITY_BY_LABEL[l] === priority);
-  if (label === undefined) throw userInputError(`akana: no ticket label for priority ${priority}`);
-  return label;
 }

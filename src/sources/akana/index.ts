@@ -11,6 +11,7 @@ export const akana: SourceKind<AkanaCredentials, AkanaSettings> = {
   kind: 'akana',
   defaultKey: 'akana',
   defaultName: 'Akana API Platform',
+  secretCredentials: ['authToken', 'csrfToken'],
   credentials: z.strictObject({
     // Part of the cookie and header names: AtmoAuthToken_{fedmemberid}, X-Csrf-Token_{fedmemberid}.
     fedMemberId: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" or "-"'),

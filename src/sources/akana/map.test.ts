@@ -5,6 +5,8 @@ import {
   STATUS_BY_STATE,
   actionsFor,
   commentFromNative,
+  describeAkanaMappings,
+  isNativeSort,
   nativeAction,
   planNativeFilter,
   ticketFromNative,
@@ -88,8 +90,13 @@ describe('ticketFromNative', () => {
     expect(ticket.tags).toEqual(['bug']);
   });
 
-  it('rejects an unknown state or a missing TicketID as a bad response', () => {
-    expect(() => parse({ ...SEED_RECORD, State: 'PENDING' })).toThrow(UpstreamError);
+  it('maps a State outside the table (a custom workflow\'s) to OPEN, keeping it as nativeStatus', () => {
+    const ticket = ticketFromNative('akana', parse({ ...SEED_RECORD, State: 'ESCALATED' }), 'https://portal.example');
+    expect(ticket).toMatchObject({ status: 'OPEN', nativeStatus: 'ESCALATED', title: SEED_RECORD.Title });
+    expect(actionsFor('ESCALATED')).toEqual([]);
+  });
+
+  it('still refuses one record without a TicketID as a bad response', () => {
     const { TicketID: _omitted, ...withoutId } = SEED_RECORD;
     try {
       parse(withoutId);
@@ -137,7 +144,9 @@ describe('filter -> native query', () => {
   });
 
   it('refuses orders the platform does not have', () => {
-    expect(() => toNativeQuery({}, { field: 'CREATED_AT', direction: 'ASC' }, 0, 10)).toThrow(/cannot sort/);
+    expect(isNativeSort({ field: 'CREATED_AT', direction: 'ASC' })).toBe(false);
+    expect(isNativeSort({ field: 'UPDATED_AT', direction: 'ASC' })).toBe(false);
+    expect(isNativeSort({ field: 'UPDATED_AT', direction: 'DESC' })).toBe(true);
   });
 
   it('pushes a status that one State answers, with a priority label', () => {
@@ -194,3 +203,23 @@ function planNative(filter: Parameters<typeof planNativeFilter>[0]) {
   if (plan === 'none') throw new Error('unexpected empty plan');
   return plan;
 }
+
+describe('describeAkanaMappings', () => {
+  it('shows the status and priority tables and the unknown-state fallback', () => {
+    const mappings = describeAkanaMappings();
+    expect(mappings.status.map(({ native, unified }) => [native, unified])).toEqual([
+      ['OPEN', 'OPEN'],
+      ['REOPEN', 'OPEN'],
+      ['RESOLVED', 'RESOLVED'],
+      ['CLOSED', 'CLOSED'],
+    ]);
+    expect(mappings.priority.map(({ native, unified }) => [native, unified])).toEqual([
+      ['com.soa.ticket.label.priority.high', 'HIGH'],
+      ['com.soa.ticket.label.priority.medium', 'NORMAL'],
+      ['com.soa.ticket.label.priority.low', 'LOW'],
+    ]);
+    expect(mappings.unknownStatus).toBe('OPEN');
+    // The fallback is what an unknown State really maps to.
+    expect(ticketFromNative('akana', parse({ ...SEED_RECORD, State: 'WAITING_FOR_CUSTOMER' }), 'https://x').status).toBe(mappings.unknownStatus);
+  });
+});

@@ -2,7 +2,8 @@
  * Akana native -> unified model, and unified filter/order -> the `GET /api/tickets` query.
  */
 import type { Comment, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
-import type { TicketAction, TicketFilter, TicketOrder } from '../adapter.js';
+import type { SourceMappings, TicketAction, TicketFilter, TicketOrder } from '../adapter.js';
+import type { IdentifierShapes } from '../identifiers.js';
 import type { NativeComment, NativeTicket, Parsed, PriorityLabel, TicketActionName, TicketState } from './native.js';
 
 export const STATUS_BY_STATE = {
@@ -12,6 +13,31 @@ export const STATUS_BY_STATE = {
   RESOLVED: 'RESOLVED',
   CLOSED: 'CLOSED',
 } as const satisfies Record<TicketState, TicketStatus>;
+
+/**
+ * A `State` outside the table (a custom workflow's own state) is still a ticket someone works
+ * on: OPEN, with `nativeStatus` keeping the platform's word. OPEN is also the one unified
+ * status never pushed down as `State` (see planNativeFilter), so such a ticket is found by
+ * exactly the filters that show it.
+ */
+export const UNKNOWN_STATE_STATUS: TicketStatus = 'OPEN';
+
+export function statusFor(state: string): TicketStatus {
+  return Object.hasOwn(STATUS_BY_STATE, state) ? STATUS_BY_STATE[state as TicketState] : UNKNOWN_STATE_STATUS;
+}
+
+/** The tables above as the graph shows them (`SourceAdapter.describeMappings`). */
+export function describeAkanaMappings(): SourceMappings {
+  return {
+    status: (Object.keys(STATUS_BY_STATE) as TicketState[]).map((native) => ({
+      native,
+      unified: STATUS_BY_STATE[native],
+      ...(native === 'REOPEN' ? { note: 'a reopened ticket' } : {}),
+    })),
+    priority: (Object.keys(PRIORITY_BY_LABEL) as PriorityLabel[]).map((native) => ({ native, unified: PRIORITY_BY_LABEL[native] })),
+    unknownStatus: UNKNOWN_STATE_STATUS,
+  };
+}
 
 export const PRIORITY_BY_LABEL = {
   'com.soa.ticket.label.priority.high': 'HIGH',
@@ -30,6 +56,23 @@ export const NATIVE_SORTS: readonly TicketOrder[] = [
 
 /** The documented default `count`; we never ask for more (no maximum is documented). */
 export const MAX_COUNT = 100;
+
+/**
+ * Board item IDs are `{kind}{n}.{fedmemberid}`: the seed's `ticket11623.acmepaymentscorp`, the
+ * docs' `ticket25687.acmepaymentscorp` (POST /api/tickets/{TicketID}/actions) and
+ * `discussion11018.acmepaymentscorp`. Comments carry either the same counter form
+ * (`comment{n}.…`) or a UUID (`3e6cd742-e779-4d73-848d-ed07eec8240e.acmepaymentscorp`, docs of
+ * POST /api/boards/items/comments/{CommentID}/actions). The tenant suffix is this source's own
+ * `fedMemberId`: a ticket of another member is not reachable through this session.
+ */
+export function identifierShapes(fedMemberId: string): IdentifierShapes {
+  const tenant = fedMemberId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+  return {
+    ticketNumber: new RegExp(`^ticket[1-9][0-9]{0,17}\\.${tenant}$`),
+    commentId: new RegExp(`^(?:comment[1-9][0-9]{0,17}|${uuid})\\.${tenant}$`),
+  };
+}
 
 /** Workflow actions valid in each state (the emulator's `Action` lists say the same). */
 export const ACTIONS_BY_STATE = {
@@ -96,7 +139,6 @@ export function toNativeQuery(
   offset: number,
   limit: number,
 ): NativeTicketQuery {
-  if (!isNativeSort(order)) throw new Error(`akana cannot sort by ${order.field} ${order.direction}`);
   return {
     ...filter,
     ...(order.field === 'UPDATED_AT' ? { SortBy: SORT_BY_UPDATED } : {}),
@@ -116,7 +158,7 @@ export function ticketFromNative(sourceKey: string, { value: t, raw }: Parsed<Na
     number: t.TicketID,
     title: t.Title,
     description: t.Description ?? null,
-    status: STATUS_BY_STATE[t.State],
+    status: statusFor(t.State),
     nativeStatus: t.State,
     priority: label === undefined ? null : PRIORITY_BY_LABEL[label],
     nativePriority: label ?? null,

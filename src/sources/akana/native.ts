@@ -4,8 +4,13 @@
  */
 import { z } from 'zod';
 import { parseNative } from '../parse.js';
+import { reportSkippedRecord } from '../skipped-records.js';
 
-/** Ticket State Values (seed: "State … For valid values, see Ticket State Values"). */
+/**
+ * Ticket State Values we know (seed: "State … For valid values, see Ticket State Values"). A
+ * custom workflow may add others (docs of POST /api/tickets: "if a custom workflow is in use,
+ * the initial action is determined by the custom workflow"), so `State` is read as any string.
+ */
 export const TICKET_STATES = ['OPEN', 'RESOLVED', 'CLOSED', 'REOPEN'] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
@@ -49,7 +54,7 @@ export const nativeTicket = z.looseObject({
   AppID: z.string().optional(),
   Title: z.string(),
   Description: z.string().nullish(),
-  State: z.enum(TICKET_STATES),
+  State: z.string().min(1),
   UserID: z.string().optional(),
   Created: timestamp,
   PubDate: timestamp.optional(),
@@ -78,4 +83,23 @@ export interface Parsed<T> {
 /** Parses one vendor object, keeping the object as sent for `raw`. */
 export function parseRecord<S extends z.ZodType>(source: string, schema: S, input: unknown, what: string): Parsed<z.infer<S>> {
   return { value: parseNative(source, schema, input, what), raw: input as Record<string, unknown> };
+}
+
+/**
+ * The records of a list that can be read. One the adapter cannot read (no `TicketID`, a
+ * `Created` that is no date …) is skipped and reported, never failing the whole page.
+ */
+export function parseRecords<S extends z.ZodType>(source: string, schema: S, items: readonly unknown[], what: string): Parsed<z.infer<S>>[] {
+  const parsed: Parsed<z.infer<S>>[] = [];
+  for (const item of items) {
+    const result = schema.safeParse(item);
+    if (result.success) {
+      parsed.push({ value: result.data, raw: item as Record<string, unknown> });
+      continue;
+    }
+    const issue = result.error.issues[0];
+    const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'record';
+    reportSkippedRecord({ source, record: what, reason: `unreadable ${field}: ${issue?.message ?? 'invalid'}` });
+  }
+  return parsed;
 }

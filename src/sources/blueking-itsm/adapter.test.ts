@@ -78,17 +78,22 @@ describe('listTickets', () => {
     expect(page.totalCount).toBe(expected.length);
   });
 
-  it('pushes created bounds down without dropping a ticket at a sub-second bound', async () => {
+  it('pushes created bounds down exactly at sub-second bounds: the native total is the true count', async () => {
     const newer = all[30] as Ticket;
     const older = all[60] as Ticket;
-    // Bounds 400 ms inside the two tickets: neither matches exactly, the pushdown keeps both
-    // (whole seconds) and the gateway's residual filter removes them.
+    // Bounds 400 ms inside the two tickets: neither matches, and the native filter drops both.
     const filter = { createdAfter: new Date(older.createdAt.getTime() + 400), createdBefore: new Date(newer.createdAt.getTime() - 400) };
     const page = await adapter.listTickets({ filter, order: DEFAULT_ORDER, offset: 0, limit: 100 });
-    expect(page.tickets.map((t) => t.number)).toEqual(all.slice(30, 61).map((t) => t.number));
+    expect(page.tickets.map((t) => t.number)).toEqual(all.slice(31, 60).map((t) => t.number));
+    expect(page.totalCount).toBe(29);
+    // And bounds exactly on the two tickets keep both (inclusive).
+    const onBoth = { createdAfter: older.createdAt, createdBefore: newer.createdAt };
+    const inclusive = await adapter.listTickets({ filter: onBoth, order: DEFAULT_ORDER, offset: 0, limit: 100 });
+    expect(inclusive.tickets.map((t) => t.number)).toEqual(all.slice(30, 61).map((t) => t.number));
+    expect(inclusive.totalCount).toBe(31);
     const body = bk.emulator.requests.entries.at(-1)?.body as Record<string, unknown>;
     expect(body.create_at__gte).toBe(older.raw.create_at);
-    expect(body.create_at__lte).toBe(newer.raw.create_at);
+    expect(body.create_at__lte).toBe(`${String(newer.raw.create_at)}.999999`);
   });
 });
 
@@ -121,7 +126,7 @@ describe('time zones', () => {
       expect(inBerlin.tickets.map((t) => t.createdAt.toISOString())).toEqual(exact);
       expect(inShanghai.tickets.map((t) => t.createdAt.toISOString())).toEqual(exact);
       const body = berlin.emulator.requests.entries.at(-1)?.body as Record<string, unknown>;
-      expect(body).toMatchObject({ create_at__gte: '2025-03-20 01:00:00', create_at__lte: '2025-04-10 02:00:00' });
+      expect(body).toMatchObject({ create_at__gte: '2025-03-20 01:00:01', create_at__lte: '2025-04-10 02:00:00.999999' });
     } finally {
       await berlin.close();
     }
@@ -159,7 +164,9 @@ describe('comments (the operation log) and topics (services)', () => {
     expect(rest.hasMore).toBe(false);
     expect(await adapter.getComment(ticket.number, '2')).toEqual(first.comments[1]);
     expect(await adapter.getComment(ticket.number, '999')).toBeNull();
-    expect(await adapter.listComments('NO0000', { offset: 0, limit: 5 })).toEqual({ comments: [], totalCount: 0, hasMore: false });
+    expect(await adapter.listComments('NO2000010100000000', { offset: 0, limit: 5 })).toEqual({ comments: [], totalCount: 0, hasMore: false });
+    // Not an sn at all: refused before it can reach get_ticket_logs' query string.
+    await expect(adapter.listComments('NO0000', { offset: 0, limit: 5 })).rejects.toMatchObject({ code: 'INVALID_ID' });
   });
 
   it('lists services as topics, matching the tickets topicKey', async () => {

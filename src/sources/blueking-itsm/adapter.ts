@@ -2,7 +2,6 @@
  * The BlueKing ITSM adapter: unified requests -> ESB `itsm` components, answers -> model.
  * Choices where the vendor pages are unclear are in README.md beside this file.
  */
-import { ErrorCode, UpstreamError, isUpstreamError, userInputError } from '../../errors.js';
 import type { Comment, Ticket, TicketPriority, Topic, Vote } from '../../model.js';
 import type {
   CallOptions,
@@ -13,14 +12,18 @@ import type {
   SourceAdapter,
   SourceCapabilities,
   SourceConfig,
+  SourceMappings,
   TicketAction,
   TicketPage,
 } from '../adapter.js';
+import { SourceInputError, UpstreamError, UpstreamErrorCode as ErrorCode, isUpstreamError } from '../errors.js';
 import type { SourceHttp } from '../http.js';
+import { isValidIdentifier, requireIdentifier } from '../identifiers.js';
 import { readOffsetWindow } from '../paging.js';
+import { reportSkippedRecord } from '../skipped-records.js';
 import { BluekingClient, type BluekingCredentials, type GetTicketsParams } from './client.js';
-import { availableActionsFor, isOperateAction, mapLog, mapTicket, toGetTicketsParams, type MapContext } from './map.js';
-import type { NativeTicketPage } from './native.js';
+import { PRIORITY_MAP, STATUS_MAP, UNKNOWN_OPEN_STATUS, availableActionsFor, isOperateAction, mapLog, mapTicket, toGetTicketsParams, type MapContext } from './map.js';
+import { nativeListTicket, type NativeListTicket, type NativeTicketPage } from './native.js';
 
 export interface BluekingSettings {
   timeZone: string;
@@ -55,8 +58,13 @@ export class BluekingItsmAdapter implements SourceAdapter {
   readonly key: string;
   readonly name: string;
   readonly capabilities = CAPABILITIES;
-  // TODO(vendor shapes): refine from the vendor docs.
-  readonly identifiers = { ticketNumber: /^[A-Za-z0-9_.-]{1,128}$/, commentId: /^[A-Za-z0-9_.-]{1,128}$/ };
+  /**
+   * Ticket numbers (`sn`) are an upper-case prefix and 14–16 digits: `NO2019091610001755` (seed
+   * 000, get_tickets example: NO + yyyyMMddHHmmss + 2 digits), `NO2019090519542603`
+   * (create_ticket example), `REQ20211025000001` (REQ + yyyyMMdd + 6-digit sequence). A comment is
+   * a position in the operation log (see map.ts `mapLog`), 1-based.
+   */
+  readonly identifiers = { ticketNumber: /^[A-Z]{2,10}\d{14,16}$/, commentId: /^[1-9]\d{0,5}$/ };
   private readonly client: BluekingClient;
   private readonly ctx: MapContext;
 
@@ -73,7 +81,12 @@ export class BluekingItsmAdapter implements SourceAdapter {
   async listTickets(request: ListTicketsRequest, options: CallOptions = {}): Promise<TicketPage> {
     const { order, filter, offset, limit } = request;
     if (order.field !== 'CREATED_AT' || order.direction !== 'DESC') {
-      throw new Error(`blueking-itsm returns tickets newest first only; cannot order by ${order.field} ${order.direction}`);
+      throw new SourceInputError({
+        source: this.key,
+        code: 'UNSUPPORTED_OPERATION',
+        message: `BlueKing returns tickets newest first only; cannot order by ${order.field} ${order.direction}`,
+        field: 'orderBy',
+      });
     }
     const fetchPage = async ({ page, pageSize }: { page: number; pageSize: number }) => {
       const native = await this.readNativePage(toGetTicketsParams(filter, { page, pageSize }, this.ctx.timeZone), options.signal);
@@ -81,7 +94,7 @@ export class BluekingItsmAdapter implements SourceAdapter {
     };
     const window = await readOffsetWindow(offset, limit, MAX_PAGE_SIZE, fetchPage);
     return {
-      tickets: window.items.map((item) => mapTicket(item, this.ctx)),
+      tickets: this.mapItems(window.items),
       totalCount: window.totalCount,
       hasMore: window.hasMore,
     };
@@ -102,14 +115,54 @@ export class BluekingItsmAdapter implements SourceAdapter {
   }
 
   async getTickets(numbers: readonly string[], options: CallOptions = {}): Promise<(Ticket | null)[]> {
-    const unique = [...new Set(numbers)];
-    if (unique.length === 0) return [];
+    // Only sn-shaped values go into `sns`: nothing else can name a BlueKing ticket.
+    const unique = [...new Set(numbers)].filter((n) => isValidIdentifier(this.identifiers, 'ticketNumber', n));
+    if (unique.length === 0) return numbers.map(() => null);
     const page = await this.client.getTickets({ sns: unique, page: 1, page_size: unique.length }, options.signal);
-    const bySn = new Map(page.items.map((item) => [item.sn, item]));
-    return numbers.map((n) => {
-      const item = bySn.get(n);
-      return item ? mapTicket(item, this.ctx) : null;
-    });
+    const bySn = new Map(this.mapItems(page.items).map((ticket) => [ticket.number, ticket]));
+    return numbers.map((n) => bySn.get(n) ?? null);
+  }
+
+  /**
+   * List items arrive unparsed: one item we cannot read (no `sn`, a date that is not
+   * "YYYY-MM-DD hh:mm:ss") is skipped and reported, never failing the page. Unknown statuses
+   * are mapped (map.ts `mapStatus`), not skipped.
+   */
+  private mapItems(items: readonly unknown[]): Ticket[] {
+    const tickets: Ticket[] = [];
+    for (const item of items) {
+      const parsed = nativeListTicket.safeParse(item);
+      if (!parsed.success) {
+        const field = parsed.error.issues[0]?.path.map(String).join('.') || 'item';
+        reportSkippedRecord({ source: this.key, record: 'ticket', reason: `unreadable get_tickets item field ${field}` });
+        continue;
+      }
+      const ticket = this.mapItem(parsed.data);
+      if (ticket) tickets.push(ticket);
+    }
+    return tickets;
+  }
+
+  private mapItem(item: NativeListTicket): Ticket | null {
+    try {
+      return mapTicket(item, this.ctx);
+    } catch (error) {
+      if (!isUpstreamError(error)) throw error;
+      reportSkippedRecord({ source: this.key, record: 'ticket', reason: 'get_tickets item with an unreadable time' });
+      return null;
+    }
+  }
+
+  describeMappings(): SourceMappings {
+    return {
+      status: Object.entries(STATUS_MAP).map(([native, unified]) => ({ native, unified })),
+      priority: Object.entries(PRIORITY_MAP).map(([native, unified]) => ({
+        native,
+        unified,
+        note: 'get_ticket_info form field `priority`; list items carry no priority, so tickets read through lists show none',
+      })),
+      unknownStatus: UNKNOWN_OPEN_STATUS,
+    };
   }
 
   async listComments(ticketNumber: string, page: { offset: number; limit: number }, options: CallOptions = {}): Promise<CommentPage> {
@@ -122,13 +175,15 @@ export class BluekingItsmAdapter implements SourceAdapter {
   }
 
   async getComment(ticketNumber: string, commentId: string, options: CallOptions = {}): Promise<Comment | null> {
-    if (!/^[1-9]\d*$/.test(commentId)) return null;
+    if (!isValidIdentifier(this.identifiers, 'commentId', commentId)) return null;
     const comments = await this.readLog(ticketNumber, options.signal);
     return comments[Number(commentId) - 1] ?? null;
   }
 
   /** The operation log stands in for comments (BlueKing has no comment thread). */
   private async readLog(ticketNumber: string, signal?: AbortSignal): Promise<Comment[]> {
+    // `sn` goes into get_ticket_logs' query string: only sn-shaped values may.
+    requireIdentifier(this.key, this.identifiers, 'ticketNumber', ticketNumber, 'id');
     try {
       const data = await this.client.getTicketLogs(ticketNumber, signal);
       return data.logs.map((log, index) => mapLog(ticketNumber, log, index, this.ctx));
@@ -146,17 +201,27 @@ export class BluekingItsmAdapter implements SourceAdapter {
 
   async createTicket(input: CreateTicketInput, options: CallOptions = {}): Promise<Ticket> {
     const serviceId = input.topicKey !== undefined ? Number(input.topicKey) : this.config.settings.defaultServiceId;
-    if (serviceId === undefined || !Number.isInteger(serviceId) || serviceId <= 0) {
-      throw userInputError('BlueKing files every ticket under a service: give topicKey (a service id from topics)');
+    if (input.topicKey !== undefined && !/^[1-9]\d{0,9}$/.test(input.topicKey)) {
+      throw new SourceInputError({ source: this.key, code: 'INVALID_INPUT', message: 'topic must be a BlueKing service id (see topics)', field: 'topic' });
+    }
+    if (serviceId === undefined || !Number.isSafeInteger(serviceId) || serviceId <= 0) {
+      throw new SourceInputError({
+        source: this.key,
+        code: 'INVALID_INPUT',
+        message: 'BlueKing files every ticket under a service: give topic (a service id from topics)',
+        field: 'topic',
+      });
     }
     const fields: { key: string; value: string }[] = [
       { key: 'title', value: input.title },
       { key: 'description', value: input.description },
       ...(input.priority ? [{ key: 'priority', value: PRIORITY_VALUE[input.priority] }] : []),
-      ...extraFields(input.extra),
+      ...extraFields(this.key, input.extra),
     ];
     const created = await this.client.createTicket({ service_id: serviceId, creator: this.config.credentials.username, fields }, options.signal);
-    return this.reread(created.sn, options.signal);
+    // create_ticket is not idempotent and answers only the number: from here the ticket exists,
+    // so a failed re-read must say so (a retry would file a duplicate).
+    return this.reread(created.sn, ['create'], options.signal);
   }
 
   availableActions(ticket: Ticket): TicketAction[] {
@@ -165,24 +230,51 @@ export class BluekingItsmAdapter implements SourceAdapter {
 
   async transitionTicket(number: string, action: string, options: CallOptions = {}): Promise<Ticket> {
     if (!isOperateAction(action)) {
-      throw userInputError(`unknown BlueKing action "${action}"; use SUSPEND, UNSUSPEND, WITHDRAW or TERMINATE`);
+      throw new SourceInputError({
+        source: this.key,
+        code: 'INVALID_ACTION',
+        message: 'unknown BlueKing action; use SUSPEND, UNSUSPEND, WITHDRAW or TERMINATE',
+        field: 'action',
+      });
     }
+    requireIdentifier(this.key, this.identifiers, 'ticketNumber', number, 'id');
     await this.client.operateTicket(number, action, undefined, options.signal);
-    return this.reread(number, options.signal);
+    return this.reread(number, [action], options.signal);
   }
 
   async rateTicket(number: string, input: RateInput, options: CallOptions = {}): Promise<Vote> {
     if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
-      throw userInputError('BlueKing ratings are 1 to 5 stars');
+      throw new SourceInputError({ source: this.key, code: 'INVALID_INPUT', message: 'BlueKing ratings are 1 to 5 stars', field: 'score' });
     }
+    requireIdentifier(this.key, this.identifiers, 'ticketNumber', number, 'id');
     await this.client.commentTicket(number, input.score, input.comment ?? '', options.signal);
     return { score: input.score, comment: input.comment ?? null, createdAt: new Date() };
   }
 
-  private async reread(number: string, signal?: AbortSignal): Promise<Ticket> {
-    const [ticket] = await this.getTickets([number], { ...(signal ? { signal } : {}) });
+  /** The ticket after a write that was applied: any failure here still reports `applied`. */
+  private async reread(number: string, steps: string[], signal?: AbortSignal): Promise<Ticket> {
+    let ticket: Ticket | null | undefined;
+    try {
+      [ticket] = await this.getTickets([number], { ...(signal ? { signal } : {}) });
+    } catch (cause) {
+      const upstream = isUpstreamError(cause) ? cause : null;
+      throw new UpstreamError({
+        source: this.key,
+        code: upstream?.upstreamCode ?? ErrorCode.UPSTREAM_ERROR,
+        message: `ticket ${number} was written but could not be read back: ${upstream?.message ?? 'unknown failure'}`,
+        ...(upstream?.status !== undefined ? { status: upstream.status } : {}),
+        ...(upstream?.vendorCode !== undefined ? { vendorCode: upstream.vendorCode } : {}),
+        applied: { ticketNumber: number, steps },
+        cause,
+      });
+    }
     if (!ticket) {
-      throw new UpstreamError({ source: this.key, code: ErrorCode.UPSTREAM_BAD_RESPONSE, message: `ticket ${number} is missing right after the write` });
+      throw new UpstreamError({
+        source: this.key,
+        code: ErrorCode.UPSTREAM_BAD_RESPONSE,
+        message: `ticket ${number} was written but is missing right after the write`,
+        applied: { ticketNumber: number, steps },
+      });
     }
     return ticket;
   }
@@ -193,8 +285,19 @@ export class BluekingItsmAdapter implements SourceAdapter {
 }
 
 /** `extra.fields`: further `{key, value}` form fields the chosen service asks for. */
-function extraFields(extra: Record<string, unknown> | undefined): { key: string; value: string }[] {
-  if (extra === undefined) return [];
+function extraFields(source: string, all: Record<string, unknown> | undefined): { key: string; value: string }[] {
+  if (all === undefined) return [];
+  // The schema passes the requester inputs through `extra`; create_ticket's `creator` is the
+  // configured user, so they are refused by their GraphQL name rather than dropped.
+  const { requesterName, requesterEmails, ...extra } = all;
+  if (requesterName !== undefined || requesterEmails !== undefined) {
+    throw new SourceInputError({
+      source,
+      code: 'UNSUPPORTED_OPERATION',
+      message: 'BlueKing tickets are created by the configured user; a requester cannot be set',
+      field: requesterName !== undefined ? 'requesterName' : 'requesterEmails',
+    });
+  }
   const unknownKeys = Object.keys(extra).filter((k) => k !== 'fields');
   const fields = extra.fields;
   const valid =
@@ -202,6 +305,8 @@ function extraFields(extra: Record<string, unknown> | undefined): { key: string;
     (fields === undefined ||
       (Array.isArray(fields) &&
         fields.every((f: unknown) => typeof f === 'object' && f !== null && typeof (f as { key?: unknown }).key === 'string' && typeof (f as { value?: unknown }).value === 'string')));
-  if (!valid) throw userInputError('BlueKing extra accepts only { fields: [{ key: string, value: string }] }');
+  if (!valid) {
+    throw new SourceInputError({ source, code: 'INVALID_INPUT', message: 'BlueKing extra accepts only { fields: [{ key: string, value: string }] }', field: 'extra' });
+  }
   return (fields as { key: string; value: string }[] | undefined) ?? [];
 }

@@ -5,7 +5,7 @@
  * `result: false` and a non-zero `code`; that is an error here, whatever the status says.
  */
 import type { z } from 'zod';
-import { ErrorCode, UpstreamError, type UpstreamErrorCode } from '../../errors.js';
+import { UpstreamError, UpstreamErrorCode as ErrorCode } from '../errors.js';
 import { httpStatusError, type HttpResponse, type SourceHttp } from '../http.js';
 import { parseNative } from '../parse.js';
 import {
@@ -52,7 +52,7 @@ const ESB_AUTH_MESSAGE = /bk_app_code|bk_app_secret|APP Code|APP Secret|bk_token
 /** bk-itsm codes for requests it refused as invalid: 3900004 operate, 3900005/3900021 validation, 3900022 no such ticket, 3900030 required field, 3900042 no such service. */
 const REJECTED_CODES = new Set(['1306406', '3900004', '3900005', '3900021', '3900022', '3900030', '3900042', '3900404']);
 
-export function classifyEsbFailure(code: string, message: string): UpstreamErrorCode {
+export function classifyEsbFailure(code: string, message: string): ErrorCode {
   if (ESB_AUTH_CODES.has(code) || (code === '1306000' && ESB_AUTH_MESSAGE.test(message))) return ErrorCode.UPSTREAM_UNAUTHORIZED;
   if (code === '1306429') return ErrorCode.UPSTREAM_RATE_LIMITED;
   // DRF's page-number paginator: "Invalid page." for a page past the end (or not a number).

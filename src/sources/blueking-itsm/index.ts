@@ -26,6 +26,7 @@ export const bluekingItsm: SourceKind<BluekingCredentials, BluekingSettings> = {
   kind: 'blueking-itsm',
   defaultKey: 'bk',
   defaultName: 'BlueKing ITSM',
+  secretCredentials: ['appSecret'],
   credentials,
   settings,
   createAdapter: (config, http) => new BluekingItsmAdapter(config, http),

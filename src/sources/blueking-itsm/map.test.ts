@@ -97,7 +97,7 @@ describe('filter -> get_tickets body', () => {
     expect(toGetTicketsParams({ status: ['OPEN'], search: 'vpn' }, { page: 3, pageSize: 25 }, 'Asia/Shanghai')).toEqual({ page: 3, page_size: 25 });
   });
 
-  it('pushes created bounds as widened wall clocks and the creator lower-cased', () => {
+  it('pushes created bounds exactly (after: up to the second; before: through the end of its second) and the creator lower-cased', () => {
     const params = toGetTicketsParams(
       {
         createdAfter: new Date('2025-01-01T00:00:00.400Z'),
@@ -111,8 +111,10 @@ describe('filter -> get_tickets body', () => {
       page: 1,
       page_size: 10,
       // The names win over the seed's swapped descriptions: __gte is "at or after".
-      create_at__gte: '2025-01-01 08:00:00',
-      create_at__lte: '2025-02-01 00:00:00',
+      // 00:00:00.400Z: a whole-second create time at or after it is at or after 00:00:01Z.
+      create_at__gte: '2025-01-01 08:00:01',
+      // 15:59:59.001Z: every time displayed as 23:59:59 (UTC+8) is at or before it.
+      create_at__lte: '2025-01-31 23:59:59.999999',
       creator: 'zhangsan',
     });
   });
@@ -123,7 +125,7 @@ describe('filter -> get_tickets body', () => {
       { page: 1, pageSize: 10 },
       'Europe/Berlin',
     );
-    expect(params).toEqual({ page: 1, page_size: 10, create_at__gte: '2024-01-10 11:00:00', create_at__lte: '2024-07-10 12:00:00' });
+    expect(params).toEqual({ page: 1, page_size: 10, create_at__gte: '2024-01-10 11:00:00', create_at__lte: '2024-07-10 12:00:00.999999' });
   });
 });
 

@@ -2,9 +2,9 @@
  * BlueKing ITSM native records -> the unified model, and unified filters -> `get_tickets`
  * bodies. Times are wall clocks in the source's `timeZone` setting (see timezone.ts).
  */
-import { ErrorCode, UpstreamError } from '../../errors.js';
-import type { Comment, Person, Ticket, TicketStatus } from '../../model.js';
+import type { Comment, Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
 import type { TicketAction, TicketFilter } from '../adapter.js';
+import { UpstreamError, UpstreamErrorCode as ErrorCode } from '../errors.js';
 import type { GetTicketsParams, OperateAction } from './client.js';
 import type { NativeListTicket, NativeLog } from './native.js';
 import { lowerBoundWallClock, parseWallClock, upperBoundWallClock } from './timezone.js';
@@ -23,13 +23,24 @@ export const STATUS_MAP = {
 } as const satisfies Record<string, TicketStatus>;
 export type NativeStatus = keyof typeof STATUS_MAP;
 
+/** An unknown status on a ticket whose flow has not ended (`end_at` null). */
+export const UNKNOWN_OPEN_STATUS: TicketStatus = 'IN_PROGRESS';
+/** An unknown status on a ticket whose flow has ended (`end_at` set). */
+export const UNKNOWN_ENDED_STATUS: TicketStatus = 'CLOSED';
+
+/**
+ * bk-itsm's `priority` form field (get_ticket_info `fields`): 1 high, 2 medium, 3 low. Shown in
+ * the graph's mappings; list items carry no priority, so tickets read through lists show none.
+ */
+export const PRIORITY_MAP = { '1': 'HIGH', '2': 'NORMAL', '3': 'LOW' } as const satisfies Record<string, TicketPriority>;
+
 /**
  * bk-itsm lets admins define extra statuses per service type; an unknown one is read by
  * whether the flow has ended rather than rejected.
  */
 export function mapStatus(native: string, ended: boolean): TicketStatus {
   if (Object.hasOwn(STATUS_MAP, native)) return STATUS_MAP[native as NativeStatus];
-  return ended ? 'CLOSED' : 'IN_PROGRESS';
+  return ended ? UNKNOWN_ENDED_STATUS : UNKNOWN_OPEN_STATUS;
 }
 
 /** `operate_ticket` actions allowed per status; WITHDRAW is the creator's alone. */
@@ -126,16 +137,24 @@ function toInstant(text: string, ctx: MapContext): Date {
 }
 
 /**
- * The `get_tickets` body for a filter and a page. Dates are widened to whole seconds (and
- * around DST overlaps) so the native filter is never narrower than asked; the gateway
- * re-applies the exact filter. `creator` is an exact username match on the server: our
- * filter compares case-insensitively, BlueKing usernames are lower case, so the lower-cased
- * value is pushed.
+ * The `get_tickets` body for a filter and a page. `creator` is an exact username match on the
+ * server: our filter compares case-insensitively, BlueKing usernames are lower case, so the
+ * lower-cased value is pushed.
+ *
+ * Time bounds are exact, not widened: a ticket's time reaches us as whole seconds ("YYYY-MM-DD
+ * hh:mm:ss"), so "created at or after t" is "at or after t rounded UP to the second", and "at
+ * or before t" is "before the second after t rounded DOWN" — sent as `…:ss.999999` so a server
+ * that keeps microseconds (Django DATETIME(6)) still includes the whole second we display.
+ * Around a DST overlap the helpers still widen (a wall clock names two instants there).
  */
 export function toGetTicketsParams(filter: TicketFilter, page: { page: number; pageSize: number }, timeZone: string): GetTicketsParams {
   const params: GetTicketsParams = { page: page.page, page_size: page.pageSize };
-  if (filter.createdAfter) params.create_at__gte = lowerBoundWallClock(filter.createdAfter, timeZone);
-  if (filter.createdBefore) params.create_at__lte = upperBoundWallClock(filter.createdBefore, timeZone);
+  if (filter.createdAfter) {
+    params.create_at__gte = lowerBoundWallClock(new Date(Math.ceil(filter.createdAfter.getTime() / 1000) * 1000), timeZone);
+  }
+  if (filter.createdBefore) {
+    params.create_at__lte = `${upperBoundWallClock(new Date(Math.floor(filter.createdBefore.getTime() / 1000) * 1000), timeZone)}.999999`;
+  }
   const creator = filter.creator?.trim().toLowerCase();
   if (creator) params.creator = creator;
   return params;

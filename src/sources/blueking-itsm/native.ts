@@ -45,7 +45,8 @@ export const nativeTicketPage = z.looseObject({
   count: z.number().int().nonnegative(),
   next: z.string().nullable(),
   previous: z.string().nullable(),
-  items: z.array(nativeListTicket),
+  // Items are parsed one by one by the adapter, so one odd item cannot fail the page.
+  items: z.array(z.unknown()),
 });
 export type NativeTicketPage = z.infer<typeof nativeTicketPage>;
 

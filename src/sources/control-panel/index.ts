@@ -7,6 +7,7 @@ export const controlPanel: SourceKind<ControlPanelCredentials, Record<string, ne
   kind: 'control-panel',
   defaultKey: 'cp',
   defaultName: 'Control panel',
+  secretCredentials: ['token'],
   credentials: z.strictObject({ token: z.string().min(1) }),
   settings: z.strictObject({}),
   createAdapter: (config, http) => createControlPanelAdapter(config, http),

@@ -3,29 +3,79 @@
  * Tables here are the ones in README.md.
  */
 import type { Comment, Person, Ticket, TicketStatus, Topic, Vote } from '../../model.js';
-import type { TicketFilter } from '../adapter.js';
-import type { CpComment, CpTicket, CpVote } from './native.js';
+import type { MappingRow, SourceMappings, TicketFilter } from '../adapter.js';
+import { originalOf, type CpComment, type CpTicket, type CpVote } from './native.js';
 
-/** Status keys as the emulator README pins them; unknown keys fall back on the is_* flags. */
+/**
+ * `status_key` -> unified status. The public page shows one key, `in_progress`; the others are
+ * this adapter's reading of the Control panel's ticket states (README, Status and priority).
+ */
 export const STATUS_BY_KEY: Readonly<Record<string, TicketStatus>> = {
   new: 'OPEN',
-  open: 'OPEN',
   in_progress: 'IN_PROGRESS',
   waiting_for_client: 'ON_HOLD',
-  on_hold: 'ON_HOLD',
   resolved: 'RESOLVED',
   closed: 'CLOSED',
 };
 
+/**
+ * Records without `status_key` (the seed's revision) carry only the localized name: the English
+ * one, lower-cased. The public page's sample pairs the name "Open" with `in_progress`.
+ */
+export const STATUS_BY_ENGLISH_NAME: Readonly<Record<string, TicketStatus>> = {
+  new: 'OPEN',
+  open: 'IN_PROGRESS',
+  'waiting for your reply': 'ON_HOLD',
+  resolved: 'RESOLVED',
+  closed: 'CLOSED',
+};
+
+/** What a status this table does not know maps to (after `is_closed` / `is_resolved`). */
+export const UNKNOWN_STATUS: TicketStatus = 'OPEN';
+
 export const OPEN_STATUSES: readonly TicketStatus[] = ['OPEN', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED'];
 export const CLOSED_STATUSES: readonly TicketStatus[] = ['CLOSED', 'CANCELLED'];
 
-export function mapStatus(ticket: Pick<CpTicket, 'status' | 'is_closed' | 'is_resolved'>): TicketStatus {
+type StatusFields = Pick<CpTicket, 'status' | 'status_key' | 'is_closed' | 'is_resolved'>;
+
+function englishName(ticket: StatusFields): string | undefined {
+  return ticket.status?.en?.trim().toLowerCase();
+}
+
+export function mapStatus(ticket: StatusFields): TicketStatus {
   // `is_closed` is the vendor's truth for only_opened/only_closed, so it wins over the key.
-  if (ticket.is_closed) return 'CLOSED';
-  const byKey = STATUS_BY_KEY[ticket.status.key];
-  if (byKey && byKey !== 'CLOSED') return byKey;
-  return ticket.is_resolved ? 'RESOLVED' : 'OPEN';
+  if (ticket.is_closed === true) return 'CLOSED';
+  const named = ticket.status_key != null ? STATUS_BY_KEY[ticket.status_key] : STATUS_BY_ENGLISH_NAME[englishName(ticket) ?? ''];
+  if (named !== undefined && named !== 'CLOSED') return named;
+  if (named === 'CLOSED' && ticket.is_closed === undefined) return 'CLOSED';
+  return ticket.is_resolved === true ? 'RESOLVED' : UNKNOWN_STATUS;
+}
+
+/** The vendor's own word for the status: its key, else its English (or any) name. */
+export function nativeStatusOf(ticket: StatusFields): string {
+  if (ticket.status_key != null) return ticket.status_key;
+  const name = ticket.status?.en ?? Object.values(ticket.status ?? {})[0];
+  if (name !== undefined) return name;
+  return ticket.is_closed === true ? 'closed' : 'unknown';
+}
+
+/** The tables above, as `describeMappings()` shows them. */
+export function controlPanelMappings(): SourceMappings {
+  const status: MappingRow<TicketStatus>[] = [
+    ...Object.entries(STATUS_BY_KEY).map(([native, unified]) => ({
+      native,
+      unified,
+      note: unified === 'CLOSED' ? 'status_key; any record with is_closed: true is CLOSED' : 'status_key, when is_closed is not true',
+    })),
+    ...Object.entries(STATUS_BY_ENGLISH_NAME).map(([native, unified]) => ({
+      native: `status.en "${native}"`,
+      unified,
+      note: 'records without status_key, matched on the English name case-insensitively',
+    })),
+    { native: '(unknown, is_resolved: true)', unified: 'RESOLVED', note: 'unknown key or name, not closed, resolved' },
+  ];
+  // The API has no priority: no rows, `priority` is always null.
+  return { status, priority: [], unknownStatus: UNKNOWN_STATUS };
 }
 
 export function mapVote(vote: CpVote | null | undefined): Vote | null {
@@ -48,7 +98,7 @@ export function mapTicket(sourceKey: string, ticket: CpTicket): Ticket {
     // The record has no description: a Control-panel ticket opens with its first comment.
     description: null,
     status: mapStatus(ticket),
-    nativeStatus: ticket.status.key,
+    nativeStatus: nativeStatusOf(ticket),
     priority: null,
     nativePriority: null,
     creator: clientOf(ticket),
@@ -58,9 +108,10 @@ export function mapTicket(sourceKey: string, ticket: CpTicket): Ticket {
     closedAt: ticket.closed_at ? new Date(ticket.closed_at) : null,
     url: null,
     tags: [],
-    topicKey: ticket.topic_key ?? null,
+    // Neither the seed nor the public page shows a topic on the record (create takes one).
+    topicKey: null,
     vote: mapVote(ticket.vote),
-    raw: ticket,
+    raw: originalOf(ticket),
   };
 }
 
@@ -74,7 +125,7 @@ export function mapComment(sourceKey: string, ticketNumber: string, comment: CpC
     author: { id: null, name: comment.is_client_author === false ? 'Support' : 'Client', email: null },
     createdAt: new Date(comment.sent_at),
     vote: mapVote(comment.vote),
-    raw: comment,
+    raw: originalOf(comment),
   };
 }
 
@@ -85,13 +136,12 @@ export function mapTopic(sourceKey: string, topic: { key: string; name: string }
 export interface CpListQuery {
   only_opened?: boolean;
   only_closed?: boolean;
-  q?: string;
 }
 
 /**
- * Narrows natively where that can never drop a match: `q` searches more than title (comments,
- * client name), and only_opened/only_closed split on `is_closed`. The gateway re-applies the
- * whole filter to what comes back. Returns null when no ticket can match at all.
+ * Narrows natively where that can never drop a match: only_opened/only_closed split on
+ * `is_closed`, which decides CLOSED. The gateway re-applies the whole filter to what comes back.
+ * Returns null when no ticket can match at all.
  */
 export function toListQuery(filter: TicketFilter): CpListQuery | null {
   const query: CpListQuery = {};
@@ -105,7 +155,8 @@ export function toListQuery(filter: TicketFilter): CpListQuery | null {
   // Priority is never set on this vendor's tickets, so a priority filter matches nothing.
   if (filter.priority) return null;
   if (filter.assignee !== undefined) return null;
-  const search = filter.search?.trim();
-  if (search) query.q = search;
+  // `search` is never sent as `q`: the public page calls `q` "Search query for Full-text search
+  // of tickets", and a full-text match (whole words, stemming) can miss a substring the gateway
+  // matches ("serv" in "server"), so narrowing by it could drop a match. The gateway filters.
   return query;
 }

@@ -5,8 +5,6 @@
  * incidents when an operator id is configured.
  */
 import { z } from 'zod';
-import { GraphQLError } from 'graphql';
-import { ErrorCode, userInputError } from '../../errors.js';
 import type { Comment, Ticket } from '../../model.js';
 import type {
   CallOptions,
@@ -16,14 +14,19 @@ import type {
   SourceAdapter,
   SourceCapabilities,
   SourceConfig,
+  SourceMappings,
   TicketAction,
   TicketOrder,
   TicketPage,
 } from '../adapter.js';
+import { SourceInputError, UpstreamError, UpstreamErrorCode } from '../errors.js';
 import type { SourceHttp } from '../http.js';
+import { isValidIdentifier } from '../identifiers.js';
 import { readOffsetWindow } from '../paging.js';
+import { reportSkippedRecord } from '../skipped-records.js';
 import { CocClient } from './client.js';
-import { LEVEL_BY_PRIORITY, mapHistory, mapIncident } from './map.js';
+import { FALLBACK_STATUS, LEVEL_BY_PRIORITY, PRIORITY_BY_LEVEL, STATUS_BY_WORK_FLOW, mapHistory, mapIncident } from './map.js';
+import { CocIncident } from './native.js';
 import { MAX_PER_PAGE, buildListRequest, buildLookupRequest } from './query.js';
 import { ACTIONS_BY_WORK_FLOW, handleParameter } from './workflow.js';
 
@@ -57,8 +60,12 @@ export class CocAdapter implements SourceAdapter {
   readonly key: string;
   readonly name: string;
   readonly capabilities: SourceCapabilities;
-  // TODO(vendor shapes): refine from the vendor docs.
-  readonly identifiers = { ticketNumber: /^[A-Za-z0-9_.-]{1,128}$/, commentId: /^[A-Za-z0-9_.-]{1,128}$/ };
+  /**
+   * Incident numbers are `IM` + 24 digits (seed 002: `IM202504101040380143525888`;
+   * HandleCocIncident example: `IM202403221515060171753781`). A comment is a position in the
+   * operation history (see map.ts `mapHistory`), 1-based.
+   */
+  readonly identifiers = { ticketNumber: /^IM\d{24}$/, commentId: /^[1-9]\d{0,5}$/ };
   private readonly client: CocClient;
   // Present only with an operator id (see the constructor).
   declare readonly createTicket?: (input: CreateTicketInput, options?: CallOptions) => Promise<Ticket>;
@@ -93,7 +100,7 @@ export class CocAdapter implements SourceAdapter {
 
   async listTickets({ filter, order, offset, limit }: ListTicketsRequest, options?: CallOptions): Promise<TicketPage> {
     if (!SORTS.some((s) => s.field === order.field && s.direction === order.direction)) {
-      throw new Error(`huawei-coc cannot sort by ${order.field} ${order.direction}`);
+      throw new SourceInputError({ source: this.key, code: 'UNSUPPORTED_OPERATION', message: `cannot sort by ${order.field} ${order.direction}`, field: 'orderBy' });
     }
     const base = buildListRequest(filter, order);
     if (base === null) return { tickets: [], totalCount: 0, hasMore: false };
@@ -104,19 +111,45 @@ export class CocAdapter implements SourceAdapter {
       return { items, totalCount: total, hasMore: total !== null ? page * pageSize < total : items.length === pageSize };
     });
     return {
-      tickets: window.items.map((incident) => mapIncident(this.key, incident)),
+      tickets: this.mapRecords(window.items),
       totalCount: window.totalCount,
       hasMore: window.hasMore,
     };
   }
 
   async getTickets(numbers: readonly string[], options?: CallOptions): Promise<(Ticket | null)[]> {
-    // ticket_id is at most 255 characters (Table 6): longer strings cannot exist, so are not sent.
-    const wanted = [...new Set(numbers)].filter((n) => n.length > 0 && n.length <= 255);
+    // Only incident-number-shaped values go into the `ticket_id in` filter: others cannot exist.
+    const wanted = [...new Set(numbers)].filter((n) => isValidIdentifier(this.identifiers, 'ticketNumber', n));
     if (wanted.length === 0) return numbers.map(() => null);
     const data = await this.client.listIncidents(buildLookupRequest(wanted), options);
-    const found = new Map((data.tickets ?? []).map((incident) => [incident.ticket_id, mapIncident(this.key, incident)]));
+    const found = new Map(this.mapRecords(data.tickets ?? []).map((ticket) => [ticket.number, ticket]));
     return numbers.map((number) => found.get(number) ?? null);
+  }
+
+  /**
+   * List records arrive unparsed: one record we cannot read is skipped (and reported) rather
+   * than failing the page. Unknown statuses are not a reason to skip (FALLBACK_STATUS).
+   */
+  private mapRecords(records: readonly unknown[]): Ticket[] {
+    const tickets: Ticket[] = [];
+    for (const record of records) {
+      const parsed = CocIncident.safeParse(record);
+      if (parsed.success) {
+        tickets.push(mapIncident(this.key, parsed.data));
+        continue;
+      }
+      const field = parsed.error.issues[0]?.path.map(String).join('.') || 'record';
+      reportSkippedRecord({ source: this.key, record: 'ticket', reason: `unreadable incident field ${field}` });
+    }
+    return tickets;
+  }
+
+  describeMappings(): SourceMappings {
+    return {
+      status: Object.entries(STATUS_BY_WORK_FLOW).map(([native, unified]) => ({ native, unified })),
+      priority: Object.entries(PRIORITY_BY_LEVEL).map(([native, unified]) => ({ native, unified })),
+      unknownStatus: FALLBACK_STATUS,
+    };
   }
 
   private async history(ticketNumber: string, options?: CallOptions): Promise<Comment[]> {
@@ -145,9 +178,21 @@ export class CocAdapter implements SourceAdapter {
   }
 
   private async create(operator: string, input: CreateTicketInput, options?: CallOptions): Promise<Ticket> {
-    const extra = CreateExtra.safeParse(input.extra ?? {});
+    // The schema passes the requester inputs through `extra`; COC has no requester (the creator is
+    // the configured operator), so they are refused by their GraphQL name, not dropped.
+    const { requesterName, requesterEmails, ...vendorExtra } = input.extra ?? {};
+    if (requesterName !== undefined || requesterEmails !== undefined) {
+      throw new SourceInputError({
+        source: this.key,
+        code: 'UNSUPPORTED_OPERATION',
+        message: 'COC incidents have no requester: the configured operator creates them',
+        field: requesterName !== undefined ? 'requesterName' : 'requesterEmails',
+      });
+    }
+    const extra = CreateExtra.safeParse(vendorExtra);
     if (!extra.success) {
-      throw userInputError(`huawei-coc: invalid extra field ${extra.error.issues[0]?.path.join('.') || ''}`.trim(), { source: this.key });
+      const at = extra.error.issues[0]?.path.map(String)[0];
+      throw new SourceInputError({ source: this.key, code: 'INVALID_INPUT', message: `invalid value for ${at ?? 'extra'}`, field: at ?? 'extra' });
     }
     const x = extra.data;
     const number = await this.client.createIncident(
@@ -165,29 +210,55 @@ export class CocAdapter implements SourceAdapter {
       },
       options,
     );
-    return this.reread(number, options);
+    // CreateCocIncident is not idempotent and answers only the number: the incident exists from
+    // here on, so a failed re-read must say so (a retry would create a duplicate).
+    return this.reread(number, ['create'], options);
   }
 
   private async transition(operator: string, number: string, action: string, options?: CallOptions): Promise<Ticket> {
     const [current] = await this.getTickets([number], options);
     if (!current) {
-      throw new GraphQLError(`huawei-coc: no incident ${number}`, { extensions: { code: ErrorCode.NOT_FOUND, source: this.key } });
+      throw new SourceInputError({ source: this.key, code: 'NOT_FOUND', message: 'no such incident', field: 'id' });
     }
     if (!ACTIONS_BY_WORK_FLOW[current.nativeStatus]?.some((a) => a.key === action)) {
-      throw userInputError(`huawei-coc: action "${action}" is not available for incident ${number} in status ${current.nativeStatus}`, {
+      throw new SourceInputError({
         source: this.key,
+        code: 'INVALID_ACTION',
+        message: `this action is not available for an incident in status ${current.nativeStatus}`,
+        field: 'action',
       });
     }
     await this.client.handleIncident(
       { incident_num: number, operator, operate_key: action, parameter: handleParameter(action, current) },
       options,
     );
-    return this.reread(number, options);
+    return this.reread(number, [action], options);
   }
 
-  private async reread(number: string, options?: CallOptions): Promise<Ticket> {
-    const [ticket] = await this.getTickets([number], options);
-    if (!ticket) throw new Error(`huawei-coc: incident ${number} is not readable right after the write`);
+  /** The record after a write that was applied: any failure here still reports `applied`. */
+  private async reread(number: string, steps: string[], options?: CallOptions): Promise<Ticket> {
+    let ticket: Ticket | null | undefined;
+    try {
+      [ticket] = await this.getTickets([number], options);
+    } catch (cause) {
+      const upstream = cause instanceof UpstreamError ? cause : null;
+      throw new UpstreamError({
+        source: this.key,
+        code: upstream?.upstreamCode ?? UpstreamErrorCode.UPSTREAM_ERROR,
+        message: `incident ${number} was written but could not be read back: ${upstream?.message ?? 'unknown failure'}`,
+        ...(upstream?.status !== undefined ? { status: upstream.status } : {}),
+        applied: { ticketNumber: number, steps },
+        cause,
+      });
+    }
+    if (!ticket) {
+      throw new UpstreamError({
+        source: this.key,
+        code: UpstreamErrorCode.UPSTREAM_BAD_RESPONSE,
+        message: `incident ${number} was written but is not listed yet`,
+        applied: { ticketNumber: number, steps },
+      });
+    }
     return ticket;
   }
 

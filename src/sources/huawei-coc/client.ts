@@ -3,9 +3,10 @@
  * every answer is `{provider_code, error_code, error_msg, data}` (seed 002, Table 4), and a
  * 200 whose `error_code` is not a success code is still an error.
  */
-import { ErrorCode, UpstreamError } from '../../errors.js';
 import type { CallOptions } from '../adapter.js';
+import { UpstreamError, UpstreamErrorCode as ErrorCode } from '../errors.js';
 import { httpStatusError, type HttpRequest, type HttpResponse, type SourceHttp } from '../http.js';
+import { pathSegment } from '../identifiers.js';
 import { parseNative } from '../parse.js';
 import {
   CocCreateResponse,
@@ -85,7 +86,7 @@ export class CocClient {
 
   /** `GET /v1/external/incident/{incident_num}` (ShowCocIncidentDetail); null for an unknown number. */
   async getIncidentDetail(incidentNum: string, options?: CallOptions) {
-    const body = await this.call({ method: 'GET', path: `/v1/external/incident/${encodeURIComponent(incidentNum)}` }, options, true);
+    const body = await this.call({ method: 'GET', path: `/v1/external/incident/${pathSegment(this.source, incidentNum)}` }, options, true);
     if (body === null) return null;
     return this.checkEnvelope(parseNative(this.source, CocDetailResponse, body, 'incident detail')).data;
   }
@@ -94,7 +95,7 @@ export class CocClient {
   async listHistories(incidentNum: string, options?: CallOptions) {
     const sort: CocObjectFilter = { name: 'start_time', field: 'start_time', operator: 'asc', values: ['start_time'] };
     const body = await this.call(
-      { method: 'POST', path: `/v2/incidents/${encodeURIComponent(incidentNum)}/histories`, json: { sort_filter: sort }, idempotent: true },
+      { method: 'POST', path: `/v2/incidents/${pathSegment(this.source, incidentNum)}/histories`, json: { sort_filter: sort }, idempotent: true },
       options,
       true,
     );

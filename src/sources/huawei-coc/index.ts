@@ -10,6 +10,7 @@ export const huaweiCoc: SourceKind<CocCredentials, CocSettings> = {
   kind: 'huawei-coc',
   defaultKey: 'coc',
   defaultName: 'Huawei Cloud COC',
+  secretCredentials: ['authToken'],
   credentials: z.strictObject({ authToken: z.string().min(1) }),
   settings: z.strictObject({
     // IAM user id (32 hex digits) used as `creator` / `operator` for writes; without it the source is read-only.

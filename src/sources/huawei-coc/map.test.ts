@@ -105,11 +105,10 @@ describe('mapIncident', () => {
     expect(ticket.status).toBe('CLOSED');
   });
 
-  it('rejects a record without a ticket number as a bad response', () => {
+  it('rejects a record without a ticket number, while the list envelope still parses (the adapter skips it)', () => {
     const { ticket_id: _, ...broken } = SEED_INCIDENT;
-    expect(() => parseNative('coc', CocListResponse, { error_code: 'GOM.00000000', data: { total: 1, tickets: [broken] } }, 'incident list')).toThrow(
-      UpstreamError,
-    );
+    expect(() => parseNative('coc', CocIncident, broken, 'incident')).toThrow(UpstreamError);
+    expect(parseNative('coc', CocListResponse, { error_code: 'GOM.00000000', data: { total: 1, tickets: [broken] } }, 'incident list').data?.tickets).toHaveLength(1);
   });
 });
 

@@ -52,7 +52,8 @@ const envelope = <T extends z.ZodType>(data: T) =>
 export const CocListResponse = envelope(
   z.looseObject({
     total: z.number().int().nonnegative().nullish(),
-    tickets: z.array(CocIncident).nullish(),
+    // Records are parsed one by one by the adapter, so one odd record cannot fail the page.
+    tickets: z.array(z.unknown()).nullish(),
     count_results: z.array(z.number()).nullish(),
   }),
 );

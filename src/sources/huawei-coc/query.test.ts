@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchesFilter } from '../../federation/filter.js';
 import { TICKET_STATUSES } from '../../model.js';
-import { parseCondition, conditionNames } from './condition.js';
+import { parseCondition, conditionNames } from './emulator/condition.js';
 import { mapStatus } from './map.js';
 import { buildListRequest, buildLookupRequest, statusPushdown } from './query.js';
 

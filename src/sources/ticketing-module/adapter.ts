@@ -1,8 +1,10 @@
 import type { Ticket } from '../../model.js';
 import type { CallOptions, ListTicketsRequest, SourceAdapter, SourceCapabilities, SourceConfig, TicketOrder, TicketPage } from '../adapter.js';
+import { SourceInputError } from '../errors.js';
 import type { SourceHttp } from '../http.js';
+import { requireIdentifier, type IdentifierShapes } from '../identifiers.js';
 import { MAX_TOP, TicketingModuleClient, type ListType, type TicketingModuleCredentials } from './client.js';
-import { mapTicket, toListBody, toLookupBody } from './map.js';
+import { describeTicketingMappings, readTickets, toListBody, toLookupBody } from './map.js';
 
 export interface TicketingModuleSettings {
   listType?: ListType | undefined;
@@ -16,10 +18,20 @@ const SORTS: readonly TicketOrder[] = [
   { field: 'UPDATED_AT', direction: 'ASC' },
 ];
 
+/**
+ * Seed 003's ticket numbers: "TKT-2025-001234", "TKT-2025-001235" (prefix, year, six-digit
+ * sequence). The record's `id` is a UUID but nothing addresses a ticket by it. No comments.
+ */
+export const TICKETING_MODULE_IDENTIFIERS: IdentifierShapes = {
+  ticketNumber: /^TKT-\d{4}-\d{6}$/,
+  commentId: null,
+};
+
 export const ticketingModuleCapabilities: SourceCapabilities = {
-  // Exact pushdowns only. `search` and nothing else is pushed coarsely (the vendor's full text
-  // covers more fields), so it is not listed; see README "Filter pushdown".
-  filters: ['status', 'priority', 'createdAfter', 'createdBefore', 'updatedAfter', 'creator', 'assignee'],
+  // Exact pushdowns only, each a flat condition of a shape the seed shows (README "Filter
+  // pushdown"). `search` is pushed coarsely (the vendor's full text covers more fields), and
+  // creator/assignee not at all, so neither is listed.
+  filters: ['status', 'priority', 'createdAfter', 'createdBefore', 'updatedAfter'],
   sorts: SORTS,
   maxPageSize: MAX_TOP,
   totalCount: true,
@@ -41,35 +53,41 @@ export function createTicketingModuleAdapter(
     supportRequest: config.settings.supportRequest ?? false,
   });
   const key = config.key;
+  const identifiers = TICKETING_MODULE_IDENTIFIERS;
 
   return {
     key,
     kind: 'ticketing-module',
     name: config.name,
     capabilities: ticketingModuleCapabilities,
-    // TODO(vendor shapes): refine from the vendor docs.
-    identifiers: { ticketNumber: /^[A-Za-z0-9_.-]{1,128}$/, commentId: /^[A-Za-z0-9_.-]{1,128}$/ },
+    identifiers,
 
     async listTickets(request: ListTicketsRequest, options?: CallOptions): Promise<TicketPage> {
       const { order, offset, limit } = request;
       if (!SORTS.some((s) => s.field === order.field && s.direction === order.direction)) {
-        throw new Error(`ticketing-module cannot sort by ${order.field} ${order.direction}`);
+        throw new SourceInputError({ source: key, code: 'INVALID_INPUT', field: 'orderBy', message: `[${key}] cannot sort by ${order.field} ${order.direction}` });
       }
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOP) throw new RangeError(`limit must be 1..${MAX_TOP}`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOP || !Number.isInteger(offset) || offset < 0) {
+        throw new SourceInputError({ source: key, code: 'INVALID_INPUT', field: 'first', message: `[${key}] a page holds 1..${MAX_TOP} tickets` });
+      }
       const body = toListBody(request);
       if (body === null) return { tickets: [], totalCount: 0, hasMore: false };
       const { data } = await client.listTickets(body, options);
-      const tickets = data.tickets.slice(0, limit).map((t) => mapTicket(key, t));
+      const records = data.tickets.slice(0, limit);
+      const tickets = readTickets(key, records);
       const total = data.pagination.total;
-      return { tickets, totalCount: total, hasMore: data.pagination.hasMore || offset + tickets.length < total };
+      // Position in the native stream counts skipped records too.
+      return { tickets, totalCount: total, hasMore: data.pagination.hasMore || offset + records.length < total };
     },
 
     async getTickets(numbers: readonly string[], options?: CallOptions): Promise<(Ticket | null)[]> {
+      // Numbers travel in the JSON body, never a URL; still only of the vendor's shape.
+      for (const number of numbers) requireIdentifier(key, identifiers, 'ticketNumber', number, 'number');
       const wanted = [...new Set(numbers)];
       const found = new Map<string, Ticket>();
       for (let i = 0; i < wanted.length; i += MAX_TOP) {
         const { data } = await client.listTickets(toLookupBody(wanted.slice(i, i + MAX_TOP)), options);
-        for (const ticket of data.tickets) found.set(ticket.ticketNumber, mapTicket(key, ticket));
+        for (const ticket of readTickets(key, data.tickets)) found.set(ticket.number, ticket);
       }
       // The vendor's IN compares case-insensitively; only an exact number answers for itself.
       return numbers.map((n) => found.get(n) ?? null);
@@ -78,6 +96,7 @@ export function createTicketingModuleAdapter(
     listComments: async () => ({ comments: [], totalCount: 0, hasMore: false }),
     getComment: async () => null,
     listTopics: async () => [],
+    describeMappings: describeTicketingMappings,
 
     close: () => http.close(),
   };

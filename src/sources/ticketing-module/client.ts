@@ -4,7 +4,7 @@
  * `{ success: false, error: { code, message, details } }` and become UpstreamErrors carrying
  * `error.code` as the vendor code.
  */
-import { ErrorCode, UpstreamError } from '../../errors.js';
+import { UpstreamError, UpstreamErrorCode } from '../errors.js';
 import type { CallOptions } from '../adapter.js';
 import { httpStatusError, type HttpResponse, type SourceHttp } from '../http.js';
 import { parseNative } from '../parse.js';
@@ -59,7 +59,7 @@ export class TicketingModuleClient {
     if (envelope.success) {
       throw new UpstreamError({
         source: this.http.source,
-        code: ErrorCode.UPSTREAM_ERROR,
+        code: UpstreamErrorCode.UPSTREAM_ERROR,
         message: this.describe(envelope.data.error) ?? 'the ticketing module reported a failure',
         status: response.status,
         ...(envelope.data.error.code ? { vendorCode: envelope.data.error.code } : {}),

@@ -3,8 +3,9 @@
  * The tables here are the ones in README.md.
  */
 import type { Person, Ticket, TicketPriority, TicketStatus } from '../../model.js';
-import type { ListTicketsRequest, TicketFilter, TicketOrder } from '../adapter.js';
-import type { TmCondition, TmGroup, TmListBody, TmPerson, TmTicket } from './native.js';
+import type { ListTicketsRequest, MappingRow, SourceMappings, TicketFilter, TicketOrder } from '../adapter.js';
+import { reportSkippedRecord } from '../skipped-records.js';
+import { TmTicket, type TmCondition, type TmGroup, type TmListBody, type TmPerson } from './native.js';
 
 /**
  * Seed 003 shows `open` and `in_progress`; the rest are the emulator's (README). Aliases a
@@ -54,6 +55,33 @@ function mapPerson(person: TmPerson | null | undefined): Person | null {
   return mapped.id === null && mapped.name === null && mapped.email === null ? null : mapped;
 }
 
+/** The status and priority tables as the graph shows them (`SourceAdapter.describeMappings`). */
+export function describeTicketingMappings(): SourceMappings {
+  const rows = <T extends string>(table: Readonly<Record<string, T>>): MappingRow<T>[] =>
+    Object.entries(table).map(([native, unified]) => ({ native, unified, note: 'compared case-insensitively' }));
+  return { status: rows(STATUS_BY_NATIVE), priority: rows(PRIORITY_BY_NATIVE), unknownStatus: FALLBACK_STATUS };
+}
+
+/**
+ * The page's records, each parsed on its own: a record we cannot read (no ticketNumber, a
+ * createdAt that is not ISO 8601, ...) is skipped and reported, never failing the page. An
+ * unknown status or priority is not a reason to skip: it maps leniently (above).
+ */
+export function readTickets(sourceKey: string, records: readonly unknown[]): Ticket[] {
+  const tickets: Ticket[] = [];
+  for (const record of records) {
+    const parsed = TmTicket.safeParse(record);
+    if (parsed.success) {
+      tickets.push(mapTicket(sourceKey, parsed.data));
+      continue;
+    }
+    const issue = parsed.error.issues[0];
+    const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'record';
+    reportSkippedRecord({ source: sourceKey, record: 'ticket', reason: `unreadable ${field}: ${issue?.message ?? 'invalid'}` });
+  }
+  return tickets;
+}
+
 export function mapTicket(sourceKey: string, ticket: TmTicket): Ticket {
   const createdAt = new Date(ticket.createdAt);
   return {
@@ -96,11 +124,14 @@ function natives<T extends string>(table: Readonly<Record<string, T>>, wanted: r
  * - status: `IN` the natives of the asked statuses; when the fallback status is asked, unknown
  *   natives map to it, so the condition is instead `NE` each known native of the other statuses.
  * - priority: `IN` its natives (unknown natives map to null, which no priority filter matches).
- * - people: an OR of `EQ` on id, email and name; the vendor's EQ is case-insensitive, like ours.
+ * - createdAfter/createdBefore/updatedAfter: `GE`/`LE` on `createdAt`/`updatedAt`, ISO 8601.
+ * Only flat conditions on the record's own top-level fields under one `AND`, as seed 003's
+ * examples show: nested groups and dotted columns (`requester.email`) appear nowhere in the seed,
+ * so creator/assignee are not pushed (the gateway filters them; README "Filter pushdown").
  */
 export function toNativeFilter(filter: TicketFilter): TmGroup | null {
   const nextId = conditionIds();
-  const operand: (TmCondition | TmGroup)[] = [];
+  const operand: TmCondition[] = [];
   const condition = (column: string, op: TmCondition['op'], value: string | string[]): TmCondition => ({
     id: nextId(),
     op,
@@ -123,15 +154,6 @@ export function toNativeFilter(filter: TicketFilter): TmGroup | null {
   if (filter.createdAfter) operand.push(condition('createdAt', 'GE', filter.createdAfter.toISOString()));
   if (filter.createdBefore) operand.push(condition('createdAt', 'LE', filter.createdBefore.toISOString()));
   if (filter.updatedAfter) operand.push(condition('updatedAt', 'GE', filter.updatedAfter.toISOString()));
-  for (const [field, column] of [
-    ['creator', 'requester'],
-    ['assignee', 'assignee'],
-  ] as const) {
-    const wanted = filter[field];
-    if (wanted === undefined) continue;
-    const value = wanted.trim();
-    operand.push({ op: 'OR', operand: ['id', 'email', 'name'].map((part) => condition(`${column}.${part}`, 'EQ', value)) });
-  }
   return { op: 'AND', operand };
 }
 

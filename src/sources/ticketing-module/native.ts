@@ -32,11 +32,15 @@ export const TmTicket = z.looseObject({
 });
 export type TmTicket = z.infer<typeof TmTicket>;
 
+/**
+ * The envelope only: each record in `tickets` is parsed on its own (`readTickets` in map.ts), so
+ * one record we cannot read is skipped and reported instead of failing the page.
+ */
 export const TmListResponse = z.looseObject({
   success: z.literal(true),
   message: z.string().nullish(),
   data: z.looseObject({
-    tickets: z.array(TmTicket),
+    tickets: z.array(z.unknown()),
     pagination: z.looseObject({
       total: z.number().int().nonnegative(),
       top: z.number().int(),
@@ -66,9 +70,10 @@ export interface TmCondition {
   column: string;
   operand: string | string[];
 }
+/** One flat group: the only shape seed 003 shows (README "Filter pushdown"). */
 export interface TmGroup {
-  op: 'AND' | 'OR';
-  operand: (TmCondition | TmGroup)[];
+  op: 'AND';
+  operand: TmCondition[];
 }
 export interface TmListBody {
   search: string;

@@ -140,3 +140,115 @@ describe('single ticket and comments', () => {
     expect(created).toEqual([...created].sort((a, b) => a - b));
   });
 });
+
+describe('writes, as their docs give them', () => {
+  const write = (path: string, body: unknown, accept?: string) =>
+    fetch(listening.baseUrl + path, {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': 'application/json; charset=UTF-8',
+        [csrfHeader()]: emulator.credentials.csrfToken ?? '',
+        ...(accept === undefined ? {} : { accept }),
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('creates with the documented `Accept: text/html` and answers the new TicketID as text/html', async () => {
+    for (const accept of ['text/html', 'text/html, */*; q=0.01', '*/*']) {
+      const response = await write('/api/tickets', { APIID: emulator.settings?.defaultApiId, Title: `Doc sample ${accept}`, Description: 'd' }, accept);
+      expect(response.status, accept).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const id = await response.text();
+      expect(id).toMatch(/^ticket\d+\.acmepaymentscorp$/);
+      expect(emulator.store.get(id)?.title).toBe(`Doc sample ${accept}`);
+    }
+  });
+
+  it('answers 406 to a write that accepts only JSON (the answer is text)', async () => {
+    const before = emulator.store.list({}).length;
+    expect((await write('/api/tickets', { APIID: emulator.settings?.defaultApiId, Title: 't', Description: 'd' }, 'application/vnd.soa.v81+json')).status).toBe(406);
+    expect(emulator.store.list({}).length).toBe(before);
+  });
+
+  it('runs the documented POST /api/tickets/{TicketID}/actions and answers text/plain; PUT is not allowed', async () => {
+    const ticket = emulator.store.list({ State: 'OPEN' })[0]!;
+    const put = await fetch(`${listening.baseUrl}/api/tickets/${ticket.id}/actions`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json', [csrfHeader()]: emulator.credentials.csrfToken ?? '' },
+      body: JSON.stringify({ ActionName: 'ticket.action.resolve' }),
+    });
+    expect(put.status).toBe(405);
+    expect(ticket.state).toBe('OPEN');
+    const response = await write(`/api/tickets/${ticket.id}/actions`, { ActionName: 'ticket.action.resolve', Comments: 'Bug is fixed. Resolving this ticket.' }, '*/*');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(ticket.state).toBe('RESOLVED');
+    expect(ticket.comments.at(-1)?.content).toBe('Bug is fixed. Resolving this ticket.');
+  });
+
+  it('moves states as the docs name them, and refuses an action not valid now', async () => {
+    const ticket = emulator.store.list({ State: 'CLOSED' })[0]!;
+    expect((await write(`/api/tickets/${ticket.id}/actions`, { ActionName: 'ticket.action.resolve' }, '*/*')).status).toBe(400);
+    expect((await write(`/api/tickets/${ticket.id}/actions`, { ActionName: 'ticket.action.reopen' }, '*/*')).status).toBe(200);
+    expect(ticket.state).toBe('REOPEN');
+  });
+
+  it('adds a comment and answers its CommentID as text/plain', async () => {
+    const ticket = emulator.store.list({})[5]!;
+    const response = await write(`/api/tickets/${ticket.id}/comments`, { Content: 'Awesome idea!' }, 'text/plain, */*; q=0.01');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await response.text()).toBe(ticket.comments.at(-1)?.id);
+  });
+});
+
+describe('EmulatorOptions.tickets', () => {
+  it('seeds the asked number deterministically, 5,000 in well under a second', () => {
+    const started = performance.now();
+    const big = createAkanaEmulator({ tickets: 5000 });
+    const elapsed = performance.now() - started;
+    expect(big.store.list({})).toHaveLength(5000);
+    expect(elapsed).toBeLessThan(1000);
+    const again = createAkanaEmulator({ tickets: 5000 });
+    expect(again.store.list({}).map((t) => [t.id, t.created.getTime(), t.state])).toEqual(big.store.list({}).map((t) => [t.id, t.created.getTime(), t.state]));
+    expect(createAkanaEmulator({ tickets: 12 }).store.list({})).toHaveLength(12);
+    expect(createAkanaEmulator().store.list({})).toHaveLength(320);
+  });
+});
+
+describe("the docs' create sample, verbatim", () => {
+  it('is accepted with its own headers (Accept: text/html) and files the ticket it describes', async () => {
+    // m_tickets_submitTicket.htm: "Sample request headers" and "Sample request body: application/json".
+    const body = `{
+  "UserID":"ef676bf9-bbc9-43eb-b5dd-8c1997ce88bf.acmepaymentscorp",
+  "Description":"The app allows account access without login if you have the UserID.",
+  "Title":"Security issue",
+  "Environment":"Production",
+  "APIID":"7900ce71-62f7-4113-9e12-0e569a819cda.acmepaymentscorp",
+  "AppID":"",
+  "Label":[
+    "com.soa.ticket.label.priority.high"
+  ],
+  "Tag":[
+    
+  ],
+  "BoardItemArtifacts":{
+    "BoardItemArtifact":[
+      
+    ]
+  },
+  "DescriptionMediaType":"text/markdown"
+}`;
+    const response = await fetch(`${listening.baseUrl}/api/tickets`, {
+      method: 'POST',
+      headers: { cookie, accept: 'text/html', 'content-type': 'application/json', [csrfHeader()]: emulator.credentials.csrfToken ?? '' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const id = await response.text();
+    const stored = emulator.store.get(id);
+    expect(stored).toMatchObject({ title: 'Security issue', environment: 'Production', labels: ['com.soa.ticket.label.priority.high'], mediaType: 'text/markdown', appId: null, state: 'OPEN' });
+    expect(stored?.api?.versionId).toBe('7900ce71-62f7-4113-9e12-0e569a819cda.acmepaymentscorp');
+  });
+});

@@ -14,11 +14,11 @@ import {
   type Emulator,
   type EmulatorOptions,
 } from '../../../emulator/kit.js';
-import { PRIORITY_LABELS, TICKET_ACTIONS } from '../native.js';
 import { renderComment, renderTicket } from './render.js';
 import { AkanaStore, SORT_ORDERS, type SortOrder } from './store.js';
-import { APIS, FED_MEMBER_ID } from './vocabulary.js';
-import { BadParameter, booleanParam, integerParam, isJsonBody, negotiate, readCookie, sendError, stringParam } from './wire.js';
+import { APIS, FED_MEMBER_ID, KNOWN_APIS } from './vocabulary.js';
+import { BadParameter, booleanParam, integerParam, isJsonBody, negotiate, negotiateText, readCookie, sendError, sendText, stringParam } from './wire.js';
+import { ACTIONS, LABELS } from './workflow.js';
 
 export interface AkanaEmulator extends Emulator {
   store: AkanaStore;
@@ -32,18 +32,20 @@ const CREDENTIALS = {
   csrfToken: '7d1c9e4a-36b2-4f80-a5e7-2c0b9d8f1e63',
 };
 
+// The docs' sample sends `"AppID":""` beside an APIID: an empty ID is no ID.
+const optionalId = z.string().optional().transform((v) => (v === '' ? undefined : v));
 const newTicketBody = z.object({
-  APIID: z.string().optional(),
-  AppID: z.string().optional(),
+  APIID: optionalId,
+  AppID: optionalId,
   Title: z.string().trim().min(1),
   Description: z.string(),
   DescriptionMediaType: z.enum(['text/plain', 'text/markdown']).default('text/plain'),
   Environment: z.string().optional(),
-  Label: z.array(z.enum(PRIORITY_LABELS)).max(1).default([]),
+  Label: z.array(z.enum(LABELS)).max(1).default([]),
   Tag: z.array(z.string().min(1)).default([]),
 });
 const newCommentBody = z.object({ Content: z.string().trim().min(1) });
-const actionBody = z.object({ ActionName: z.enum(TICKET_ACTIONS), Comments: z.string().optional() });
+const actionBody = z.object({ ActionName: z.enum(ACTIONS), Comments: z.string().optional() });
 
 type Route =
   | { name: 'tickets' }
@@ -61,11 +63,12 @@ const METHODS: Record<Route['name'], readonly string[]> = {
   tickets: ['GET', 'POST'],
   ticket: ['GET'],
   comments: ['GET', 'POST'],
-  actions: ['PUT'],
+  // Docs: POST /api/tickets/{TicketID}/actions.
+  actions: ['POST'],
 };
 
 export function createAkanaEmulator(options: EmulatorOptions = {}): AkanaEmulator {
-  const store = new AkanaStore(options.seed ?? DEFAULT_EMULATOR_SEED, options.now ?? DEFAULT_EMULATOR_NOW);
+  const store = new AkanaStore(options.seed ?? DEFAULT_EMULATOR_SEED, options.now ?? DEFAULT_EMULATOR_NOW, options.tickets);
   const requests = createRequestLog();
   const concurrency = { current: 0, max: 0, reset: () => void (concurrency.max = concurrency.current) };
 
@@ -82,10 +85,15 @@ export function createAkanaEmulator(options: EmulatorOptions = {}): AkanaEmulato
     if (method !== 'GET' && req.headers[`x-csrf-token_${CREDENTIALS.fedMemberId}`] !== CREDENTIALS.csrfToken) {
       return sendError(res, 403, 'Missing or invalid X-Csrf-Token header');
     }
-    const mediaType = negotiate(req.headers.accept);
-    if (mediaType === null) return sendError(res, 406, 'None of the accepted media types can be produced; this server answers JSON only');
+    // Reads answer JSON (seed: Accept application/vnd.soa.v7x+json …). Writes answer text, as
+    // their docs say: the create sample sends `Accept: text/html`, comments and workflow
+    // actions take "Any Accept header value that supports a response Content-Type of text/plain".
+    const textType = method === 'GET' ? null : target.name === 'tickets' ? 'text/html' : 'text/plain';
+    const mediaType = textType === null ? negotiate(req.headers.accept) : negotiateText(req.headers.accept, textType);
+    if (mediaType === null) return sendError(res, 406, `None of the accepted media types can be produced; this call answers ${textType ?? 'JSON'}`);
     const reply = (status: number, payload: unknown) => sendJson(res, status, payload, {}, mediaType);
-    const fail = (status: number, message: string) => sendError(res, status, message, mediaType);
+    const replyText = (text: string) => sendText(res, 200, text, mediaType);
+    const fail = (status: number, message: string) => sendError(res, status, message, textType === null ? mediaType : 'application/json');
     if (method !== 'GET' && !isJsonBody(req)) return fail(415, 'Request body must be JSON');
     if (body instanceof BodyError) return fail(400, body.message);
 
@@ -116,7 +124,7 @@ export function createAkanaEmulator(options: EmulatorOptions = {}): AkanaEmulato
         if (!input.success) return fail(400, `Invalid ticket: ${describe(input.error)}`);
         const { APIID, AppID } = input.data;
         if (APIID === undefined && AppID === undefined) return fail(400, 'Invalid ticket: APIID or AppID is required');
-        if (APIID !== undefined && !APIS.some((a) => a.versionId === APIID)) return fail(404, `API ${APIID} not found`);
+        if (APIID !== undefined && !KNOWN_APIS.some((a) => a.versionId === APIID)) return fail(404, `API ${APIID} not found`);
         const created = store.create({
           ...(APIID === undefined ? {} : { apiId: APIID }),
           ...(AppID === undefined ? {} : { appId: AppID }),
@@ -127,7 +135,8 @@ export function createAkanaEmulator(options: EmulatorOptions = {}): AkanaEmulato
           labels: input.data.Label,
           tags: input.data.Tag,
         });
-        return reply(200, renderTicket(created, renderOptions(query, host)));
+        // The answer names the new ticket; the record itself is read with GET.
+        return replyText(created.id);
       }
 
       const ticket = store.get(target.id);
@@ -139,14 +148,14 @@ export function createAkanaEmulator(options: EmulatorOptions = {}): AkanaEmulato
       if (target.name === 'comments') {
         const input = newCommentBody.safeParse(body);
         if (!input.success) return fail(400, `Invalid comment: ${describe(input.error)}`);
-        return reply(200, renderComment(store.addComment(ticket, input.data.Content), host));
+        return replyText(store.addComment(ticket, input.data.Content).id);
       }
       const input = actionBody.safeParse(body);
       if (!input.success) return fail(400, `Invalid workflow action: ${describe(input.error)}`);
       if (!store.act(ticket, input.data.ActionName, input.data.Comments)) {
         return fail(400, `Action ${input.data.ActionName} is not valid for a ticket in state ${ticket.state}`);
       }
-      return reply(200, renderTicket(ticket, renderOptions(query, host)));
+      return replyText(ticket.id);
     } catch (error) {
       // Seed: "500 An error occurred processing the call." — the only documented error.
       if (error instanceof BadParameter) return fail(500, `An error occurred processing the call: ${error.message}`);

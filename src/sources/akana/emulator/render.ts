@@ -2,9 +2,9 @@
  * Stored records in the seed's wire shape (the sample response of `GET /api/tickets`),
  * field for field and in the seed's order.
  */
-import { ACTIONS_BY_STATE } from '../map.js';
 import type { StoredComment, StoredTicket } from './store.js';
 import { FED_MEMBER_ID, type EmulatedUser } from './vocabulary.js';
+import { actionsIn } from './workflow.js';
 
 export interface RenderOptions {
   /** `{hostname}` in the seed's image URLs. */
@@ -71,7 +71,7 @@ export function renderComment(c: StoredComment, host: string): Record<string, un
 }
 
 function actions(t: StoredTicket): { value: string; label: string }[] {
-  return ['discussion.action.delete', ...ACTIONS_BY_STATE[t.state]].map((value) => ({ value, label: value }));
+  return ['discussion.action.delete', ...actionsIn(t.state)].map((value) => ({ value, label: value }));
 }
 
 function userImage(user: EmulatedUser, host: string, withTitle: boolean): Record<string, string> {

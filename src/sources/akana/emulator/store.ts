@@ -4,11 +4,10 @@
  * adjacent `ticket11622`/`ticket11623` suggest.
  */
 import { seededRandom, type SeededRandom } from '../../../emulator/kit.js';
-import { ACTIONS_BY_STATE } from '../map.js';
-import { PRIORITY_LABELS, type TicketActionName, type TicketState } from '../native.js';
 import {
   ADMIN,
   APIS,
+  KNOWN_APIS,
   APPS,
   FED_MEMBER_ID,
   REPLIES_FROM_DEVELOPER,
@@ -18,6 +17,7 @@ import {
   type EmulatedApi,
   type EmulatedUser,
 } from './vocabulary.js';
+import { LABELS, WORKFLOW, type ActionName, type State } from './workflow.js';
 
 export interface StoredComment {
   id: string;
@@ -34,7 +34,7 @@ export interface StoredTicket {
   description: string;
   mediaType: 'text/plain' | 'text/markdown';
   environment: string;
-  state: TicketState;
+  state: State;
   user: EmulatedUser;
   created: Date;
   /** Last publication: creation, a comment, or a workflow action. Sent as `PubDate`. */
@@ -114,7 +114,7 @@ export class AkanaStore {
     const now = this.tick();
     const ticket: StoredTicket = {
       id: `ticket${this.nextItem++}.${FED_MEMBER_ID}`,
-      api: APIS.find((a) => a.versionId === input.apiId) ?? null,
+      api: KNOWN_APIS.find((a) => a.versionId === input.apiId) ?? null,
       appId: input.appId ?? null,
       title: input.title,
       description: input.description,
@@ -142,9 +142,10 @@ export class AkanaStore {
   }
 
   /** false when the action is not valid in the ticket's state. */
-  act(ticket: StoredTicket, action: TicketActionName, comments: string | undefined): boolean {
-    if (!(ACTIONS_BY_STATE[ticket.state] as readonly string[]).includes(action)) return false;
-    ticket.state = action === 'ticket.action.resolve' ? 'RESOLVED' : action === 'ticket.action.close' ? 'CLOSED' : 'REOPEN';
+  act(ticket: StoredTicket, action: ActionName, comments: string | undefined): boolean {
+    const next = WORKFLOW[ticket.state][action];
+    if (next === undefined) return false;
+    ticket.state = next;
     // The action's comment joins the conversation, so a reopen reason stays readable.
     if (comments !== undefined && comments.trim() !== '') this.addComment(ticket, comments);
     ticket.published = this.tick();
@@ -197,7 +198,7 @@ function generate(random: SeededRandom, now: Date, count: number, nextItem: () =
       user: author,
       created,
       published: new Date(Math.max(lastComment, actedAt) - (Math.max(lastComment, actedAt) % 1000)),
-      labels: random.chance(0.08) ? [] : [random.pick(PRIORITY_LABELS)],
+      labels: random.chance(0.08) ? [] : [random.pick(LABELS)],
       tags: [...template.tags],
       visibility: random.chance(0.85) ? 'Limited' : 'Public',
       marks: random.chance(0.7) ? 0 : random.int(1, 6),
@@ -206,7 +207,7 @@ function generate(random: SeededRandom, now: Date, count: number, nextItem: () =
   });
 }
 
-function pickState(random: SeededRandom, ageDays: number): TicketState {
+function pickState(random: SeededRandom, ageDays: number): State {
   const roll = random.next();
   if (ageDays > 60) return roll < 0.45 ? 'CLOSED' : roll < 0.75 ? 'RESOLVED' : roll < 0.9 ? 'OPEN' : 'REOPEN';
   return roll < 0.45 ? 'OPEN' : roll < 0.7 ? 'RESOLVED' : roll < 0.85 ? 'CLOSED' : 'REOPEN';

@@ -45,6 +45,17 @@ export const APIS: readonly EmulatedApi[] = [
   { name: 'Loyalty Points API', apiId: `e15a0c8d-6f42-4b97-a3d0-7b9e1f2c4a68.${FED_MEMBER_ID}`, version: '1.2', versionId: `5f7d3b0e-a8c1-4e26-9d5f-2b4a6c8e0f91.${FED_MEMBER_ID}` },
 ];
 
+/**
+ * APIs tickets can be filed under but that no seeded ticket uses (so the seeded data stays as
+ * it was): the API version of the docs' create sample (`m_tickets_submitTicket.htm`,
+ * `"APIID":"7900ce71-62f7-4113-9e12-0e569a819cda.acmepaymentscorp"`).
+ */
+export const FILING_ONLY_APIS: readonly EmulatedApi[] = [
+  { name: 'Security API', apiId: `5d2e8a41-0c7b-4f39-b6a2-91e3d7f0c58b.${FED_MEMBER_ID}`, version: '1.0', versionId: `7900ce71-62f7-4113-9e12-0e569a819cda.${FED_MEMBER_ID}` },
+];
+
+export const KNOWN_APIS: readonly EmulatedApi[] = [...APIS, ...FILING_ONLY_APIS];
+
 export interface EmulatedApp {
   name: string;
   appId: string;

@@ -36,6 +36,25 @@ export function negotiate(accept: string | undefined): string | null {
   return null;
 }
 
+/**
+ * For the write calls, which answer `produced` (text/html or text/plain): acceptable when the
+ * client takes it, `text/*` or anything; no Accept takes anything. null (406) otherwise.
+ */
+export function negotiateText(accept: string | undefined, produced: 'text/html' | 'text/plain'): string | null {
+  if (accept === undefined || accept.trim() === '') return produced;
+  const ok = accept.split(',').some((part) => {
+    const [type = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return (q === undefined || Number(q.slice(2)) > 0) && (type === produced || type === 'text/*' || type === '*/*');
+  });
+  return ok ? produced : null;
+}
+
+export function sendText(res: ServerResponse, status: number, text: string, mediaType: string): void {
+  res.writeHead(status, { 'content-type': `${mediaType}; charset=utf-8`, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
 export function readCookie(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
   if (header === undefined) return undefined;

@@ -16,11 +16,11 @@ import {
   type Emulator,
   type EmulatorOptions,
 } from '../../../emulator/kit.js';
-import { isValidTimeZone } from '../timezone.js';
 import { USERS } from './catalog.js';
 import { COMPONENTS } from './routes.js';
 import { createSnMaker, DEFAULT_TICKET_COUNT, seedTickets } from './seed.js';
 import { BluekingStore, ItsmError } from './store.js';
+import { knownTimeZone } from './wallclock.js';
 
 export const ESB_ITSM_PREFIX = '/api/c/compapi/v2/itsm/';
 export const BLUEKING_DEMO_APP_CODE = 'ticketgraph';
@@ -35,13 +35,20 @@ export interface BluekingEmulatorOptions extends EmulatorOptions {
   timeZone?: string;
 }
 
-/** `options.limits.tickets`: how many tickets to seed. */
+/**
+ * The service `createTicket` files under when no topic is given: "Consultation" (questions to
+ * the ops team), the catch-all service of the seeded catalog. Goes into the emulator's settings
+ * so the embedded set-up and the `npm run emulators` manifest both carry it.
+ */
+export const BLUEKING_DEMO_DEFAULT_SERVICE_ID = 18;
+
+/** `options.tickets` (or the older `options.limits.tickets`): how many tickets to seed. */
 export function createBluekingItsmEmulator(options: BluekingEmulatorOptions = {}): Emulator {
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
-  if (!isValidTimeZone(timeZone)) throw new Error(`unknown time zone "${timeZone}"`);
+  if (!knownTimeZone(timeZone)) throw new Error(`unknown time zone "${timeZone}"`);
   const rng = seededRandom(options.seed ?? DEFAULT_EMULATOR_SEED);
   const makeSn = createSnMaker(timeZone, rng);
-  const count = options.limits?.tickets ?? DEFAULT_TICKET_COUNT;
+  const count = options.tickets ?? options.limits?.tickets ?? DEFAULT_TICKET_COUNT;
   const store = new BluekingStore(seedTickets(rng, options.now ?? DEFAULT_EMULATOR_NOW, count, makeSn), makeSn);
   const requests = createRequestLog();
 
@@ -77,7 +84,7 @@ export function createBluekingItsmEmulator(options: BluekingEmulatorOptions = {}
   return {
     handler,
     credentials: { appCode: BLUEKING_DEMO_APP_CODE, appSecret: BLUEKING_DEMO_APP_SECRET, username: BLUEKING_DEMO_USERNAME },
-    settings: { timeZone },
+    settings: { timeZone, defaultServiceId: BLUEKING_DEMO_DEFAULT_SERVICE_ID },
     basePath: '',
     requests,
   };

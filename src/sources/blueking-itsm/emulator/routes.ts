@@ -3,9 +3,9 @@
  * for GET) and answers `data`, or throws ItsmError for a `result: false`.
  * Behaviour follows bk-itsm's openapi TicketViewSet and its paginator (see ../README.md).
  */
-import { parseWallClock } from '../timezone.js';
 import { SERVICES } from './catalog.js';
 import { ItsmError, paramError, TICKET_NOT_FOUND, type BluekingStore, type StoredTicket } from './store.js';
+import { instantOf } from './wallclock.js';
 import { listItem, ticketInfo, ticketLogs, ticketStatus, TICKET_URL_BASE } from './wire.js';
 
 export interface ComponentContext {
@@ -58,15 +58,19 @@ function filterTickets(ctx: ComponentContext): StoredTicket[] {
   const { params, timeZone } = ctx;
   const sns = params.sns ?? [];
   if (!Array.isArray(sns) || !sns.every((s) => typeof s === 'string')) throw paramError('sns must be a list of ticket numbers');
-  const bound = (name: 'create_at__gte' | 'create_at__lte') => {
+  const bound = (name: 'create_at__gte' | 'create_at__lte' | 'end_at__gte' | 'end_at__lte') => {
     const text = str(params[name]);
     if (!text) return null;
-    const at = parseWallClock(text, timeZone);
-    if (!at) throw paramError(`${name} "${text}" value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss] format.`);
-    return at.getTime();
+    const at = instantOf(text, timeZone);
+    if (at === null) throw paramError(`${name} "${text}" value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]] format.`);
+    return at;
   };
   const gte = bound('create_at__gte');
   const lte = bound('create_at__lte');
+  const endGte = bound('end_at__gte');
+  const endLte = bound('end_at__lte');
+  const services = intList(params, 'service_id__in');
+  const businesses = intList(params, 'bk_biz_id__in');
   const wanted = new Set(sns as string[]);
   // MySQL's default collation compares usernames case-insensitively.
   const creator = str(params.creator).toLowerCase();
@@ -77,8 +81,27 @@ function filterTickets(ctx: ComponentContext): StoredTicket[] {
       (!creator || t.creator.toLowerCase() === creator) &&
       (gte === null || t.createdAt >= gte) &&
       (lte === null || t.createdAt <= lte) &&
+      // SQL: a NULL end_at satisfies no comparison.
+      (endGte === null || (t.endAt !== null && t.endAt >= endGte)) &&
+      (endLte === null || (t.endAt !== null && t.endAt <= endLte)) &&
+      (services === null || services.has(t.service.id)) &&
+      (businesses === null || businesses.has(t.bkBizId)) &&
       (!todoOf || (t.status === 'RUNNING' && t.steps.some((s) => s.processors.some((p) => p.toLowerCase() === todoOf)))),
   );
+}
+
+/**
+ * `service_id__in` / `bk_biz_id__in`: bk-itsm's ticket filter takes Django `__in` lookups on these
+ * fields; a list of integers (or numeric strings), or a comma-separated string as a query would
+ * carry it. Null when absent; anything else is a parameter error.
+ */
+function intList(params: Record<string, unknown>, name: string): Set<number> | null {
+  const value = params[name];
+  if (value === undefined || value === null || value === '') return null;
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+  const numbers = items?.map((v) => pythonInt(v));
+  if (!numbers || numbers.some((n) => n === null)) throw paramError(`${name}: Enter a whole number.`);
+  return new Set(numbers as number[]);
 }
 
 function getTickets(ctx: ComponentContext): unknown {
@@ -90,7 +113,16 @@ function getTickets(ctx: ComponentContext): unknown {
   const page = rawPage === 'last' ? totalPages : pythonInt(rawPage);
   // Django's Paginator: not an integer, below 1, or past the end (an empty first page is fine).
   if (page === null || (typeof rawPage === 'number' && !Number.isInteger(rawPage)) || page < 1 || page > totalPages) throw INVALID_PAGE();
-  const link = (n: number) => (n === 1 ? ctx.selfUrl : `${ctx.selfUrl}?page=${n}`);
+  // DRF builds the links from the request URL with `page` replaced; the page size the client
+  // asked for stays in them (as `page_size`), so following `next` keeps the same window.
+  const sizeAsked = paramOf(ctx, 'page_size') !== undefined && paramOf(ctx, 'page_size') !== null;
+  const link = (n: number) => {
+    const query = new URLSearchParams();
+    if (n !== 1) query.set('page', String(n));
+    if (sizeAsked) query.set('page_size', String(pageSize));
+    const text = query.toString();
+    return text ? `${ctx.selfUrl}?${text}` : ctx.selfUrl;
+  };
   return {
     page,
     total_page: totalPages,

@@ -4,7 +4,7 @@
  * ones, often a rating. Every ticket gets its own create_at second.
  */
 import type { SeededRandom } from '../../../emulator/kit.js';
-import { formatWallClock } from '../timezone.js';
+import { wallClock as formatWallClock } from './wallclock.js';
 import {
   DATABASES, DESCRIPTIONS, DOMAINS, HOSTS, NODE_ACTIONS, OPERATORS, PROJECTS, RATING_TEXTS, SERVICES, SPECS,
   SUSPEND_REASONS, TERMINATE_REASONS, USERS, type Service,

@@ -83,7 +83,7 @@ export class BluekingStore {
   ) {
     this.newestFirst = [...tickets].sort((a, b) => b.id - a.id);
     for (const t of tickets) this.bySn.set(t.sn, t);
-    this.nextCommentId = Math.max(0, ...tickets.map((t) => t.commentId ?? 0)) + 1;
+    this.nextCommentId = tickets.reduce((max, t) => Math.max(max, t.commentId ?? 0), 0) + 1;
   }
 
   all(): readonly StoredTicket[] {

@@ -3,7 +3,7 @@
  * List items carry exactly the seed's example fields plus `is_biz_need` (seed items table);
  * `get_ticket_info` adds `current_steps` and the submitted form `fields`.
  */
-import { formatWallClock } from '../timezone.js';
+import { wallClock as formatWallClock } from './wallclock.js';
 import { displayName } from './catalog.js';
 import { OVER_STATUSES, type StoredTicket } from './store.js';
 

@@ -47,4 +47,4 @@ export function sendError(res: ServerResponse, error: ApiError): void {
 export const notFound = (what: string): ApiError => new ApiError(404, 'not_found', `${what} not found`);
 
 export const validationError = (details: ErrorDetail[]): ApiError =>
-  new ApiError(422, 'validation_error', 'request validation failed', details);
+  new ApiError(400, 'validation_error', 'request validation failed', details);

@@ -21,13 +21,22 @@ import { ControlPanelStore } from './store.js';
 /** The demo account's token ("Authorizations: X-Token"); any other value is refused. */
 export const CONTROL_PANEL_DEMO_TOKEN = 'cp-demo-token-5f0c2a9e7b3d4e18';
 
-/** `options.limits.createPerMinute`: tickets + messages created per token per minute. */
-export const DEFAULT_CREATE_PER_MINUTE = 600;
+/**
+ * The vendor's documented limits (developers' Attachments API page, "Limitations": "Tickets per
+ * minute 2 tickets", "Comments per minute 60 comments"); `options.limits.ticketsPerMinute` /
+ * `commentsPerMinute` raise them for tests.
+ */
+export const DEFAULT_TICKETS_PER_MINUTE = 2;
+export const DEFAULT_COMMENTS_PER_MINUTE = 60;
 
 export function createControlPanelEmulator(options: EmulatorOptions = {}): Emulator {
   const now = options.now ?? DEFAULT_EMULATOR_NOW;
-  const store = new ControlPanelStore(seedTickets(seededRandom(options.seed ?? DEFAULT_EMULATOR_SEED), now), now);
-  const limiter = new CreateRateLimiter(options.limits?.createPerMinute ?? DEFAULT_CREATE_PER_MINUTE);
+  const seeded = seedTickets(seededRandom(options.seed ?? DEFAULT_EMULATOR_SEED), now, options.tickets);
+  const store = new ControlPanelStore(seeded, now);
+  const limiters = {
+    ticket: new CreateRateLimiter(options.limits?.ticketsPerMinute ?? DEFAULT_TICKETS_PER_MINUTE, 'tickets'),
+    comment: new CreateRateLimiter(options.limits?.commentsPerMinute ?? DEFAULT_COMMENTS_PER_MINUTE, 'comments'),
+  };
   const requests = createRequestLog();
 
   const handler = instrumentHandler(requests, options, (req, res, url, body) => {
@@ -38,7 +47,7 @@ export function createControlPanelEmulator(options: EmulatorOptions = {}): Emula
       }
       if (token !== CONTROL_PANEL_DEMO_TOKEN) throw new ApiError(401, 'unauthorized', 'invalid X-Token');
       const { route, id } = matchRoute(req.method ?? 'GET', url.pathname);
-      if (route.creates) limiter.take(token);
+      if (route.creates) limiters[route.creates].take(token);
       const result = route.run({ store, id, query: url.searchParams, body });
       sendJson(res, result.status, result.body);
     } catch (error) {

@@ -1,7 +1,7 @@
 /**
- * Creating tickets and messages is limited per token (issue 2; the seed names no numbers):
- * a token bucket of `perMinute` tokens refilled continuously. Wall-clock time, not the data's
- * "now": a limit is about how fast the caller sends.
+ * Creating tickets and comments is limited per token, each kind on its own (the vendor documents
+ * 2 tickets and 60 comments per minute): a token bucket of `perMinute` tokens refilled
+ * continuously. Wall-clock time, not the data's "now": a limit is about how fast the caller sends.
  */
 import { ApiError } from './errors.js';
 
@@ -10,6 +10,7 @@ export class CreateRateLimiter {
 
   constructor(
     private readonly perMinute: number,
+    private readonly what: string,
     private readonly clock: () => number = () => performance.now(),
   ) {}
 
@@ -29,7 +30,7 @@ export class CreateRateLimiter {
     throw new ApiError(
       429,
       'rate_limited',
-      `too many tickets or messages created; retry in ${retryAfter} s`,
+      `too many ${this.what} created; retry in ${retryAfter} s`,
       [],
       { 'retry-after': String(retryAfter) },
     );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startControlPanel, type RunningControlPanel, type WireComment, type WireTicket, type WireTicketList } from './testing.js';
+import { createControlPanelEmulator } from './index.js';
 
 let cp: RunningControlPanel;
 let all: WireTicket[];
@@ -43,23 +44,26 @@ describe('seeded data', () => {
   });
 
   it('has every status, about a third closed, votes and staff-opened tickets', () => {
-    const keys = new Set(all.map((t) => t.status.key));
+    const keys = new Set(all.map((t) => t.status_key));
     expect([...keys].sort()).toEqual(['closed', 'in_progress', 'new', 'resolved', 'waiting_for_client']);
     const closed = all.filter((t) => t.is_closed);
     expect(closed.length / all.length).toBeGreaterThan(0.25);
     expect(closed.length / all.length).toBeLessThan(0.45);
-    expect(closed.every((t) => t.status.key === 'closed' && t.closed_at !== null)).toBe(true);
+    expect(closed.every((t) => t.status_key === 'closed' && t.closed_at !== null)).toBe(true);
+    // The public page's sample: a localized name object beside the key.
+    expect(all.find((t) => t.status_key === 'in_progress')!.status).toEqual({ en: 'Open', ru: 'Открыт' });
+    expect(all.every((t) => typeof t.status.en === 'string' && typeof t.status.ru === 'string')).toBe(true);
     expect(all.filter((t) => !t.is_closed).every((t) => t.closed_at === null)).toBe(true);
     expect(all.some((t) => t.vote !== null && t.vote.score >= 1 && t.vote.score <= 10)).toBe(true);
     expect(all.some((t) => !t.is_client_author)).toBe(true);
     expect(all.some((t) => t.splitted_from_ticket_number !== null)).toBe(true);
   });
 
-  it('returns the ticket record with exactly the seed fields plus topic_key', () => {
+  it('returns the ticket record with exactly the seed fields plus status_key (public page), no topic_key', () => {
     expect(Object.keys(all[0]!).sort()).toEqual(
       [
         'client_aliased_name', 'client_emails', 'closed_at', 'created_at', 'is_client_author', 'is_client_read',
-        'is_closed', 'is_resolved', 'number', 'splitted_from_ticket_number', 'status', 'summary', 'topic_key',
+        'is_closed', 'is_resolved', 'number', 'splitted_from_ticket_number', 'status', 'status_key', 'summary',
         'type', 'updated_at', 'vote',
       ].sort(),
     );
@@ -196,11 +200,44 @@ describe('lookups', () => {
   it('lists the topics', async () => {
     const res = await cp.call<{ items: { key: string; name: string }[] }>('GET', '/topics');
     expect(res.json.items.map((t) => t.key)).toEqual(['billing', 'network', 'accounts', 'hosting', 'dns', 'email', 'security', 'other']);
-    const keys = new Set(res.json.items.map((t) => t.key));
-    expect(all.every((t) => t.topic_key === null || keys.has(t.topic_key))).toBe(true);
   });
 
   it('records requests for counting', () => {
     expect(cp.emulator.requests.count('GET', '/topics')).toBeGreaterThan(0);
+  });
+});
+
+describe('EmulatorOptions.tickets', () => {
+  it('seeds N tickets deterministically, 5,000 in under a second, and keeps taking writes while paged', async () => {
+    // CPU time, not wall time: the machine running the suite may be shared.
+    const started = process.cpuUsage();
+    const emulator = createControlPanelEmulator({ tickets: 5000 });
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(1000);
+    expect(emulator.requests.entries).toHaveLength(0);
+
+    const big = await startControlPanel({ tickets: 5000, limits: { ticketsPerMinute: 100 } });
+    const again = await startControlPanel({ tickets: 5000 });
+    const small = await startControlPanel({ tickets: 7 });
+    try {
+      const first = await big.call<WireTicketList>('GET', '/tickets?items_per_page=1000');
+      expect(first.json.item_count).toBe(5000);
+      expect(first.json.page_count).toBe(5);
+      expect((await again.call<WireTicketList>('GET', '/tickets?items_per_page=1000')).json).toEqual(first.json);
+      expect((await small.call<WireTicketList>('GET', '/tickets')).json.item_count).toBe(7);
+      // The default stays 300.
+      expect(all).toHaveLength(300);
+
+      // A create between pages lands at the head; later pages are shifted by one, not broken.
+      const created = await big.call<WireTicket>('POST', '/tickets', { body: { summary: 'while paging', comment_body: 'x' } });
+      expect(created.status).toBe(200);
+      const second = await big.call<WireTicketList>('GET', '/tickets?items_per_page=1000&page=2');
+      expect(second.json.item_count).toBe(5001);
+      expect(second.json.items[0]!.number).toBe(first.json.items.at(-1)!.number);
+    } finally {
+      await big.close();
+      await again.close();
+      await small.close();
+    }
   });
 });

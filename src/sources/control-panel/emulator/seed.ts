@@ -7,15 +7,16 @@ import type { SeededRandom } from '../../../emulator/kit.js';
 import * as words from './catalog.js';
 import type { CommentRecord, StatusKey, TicketRecord, VoteRecord } from './store.js';
 
-const TICKET_COUNT = 300;
+/** Default size of the account; `EmulatorOptions.tickets` changes it (same seed, same data). */
+export const DEFAULT_TICKET_COUNT = 300;
 const SPAN_DAYS = 275;
 const DAY = 86_400;
 
-export function seedTickets(rng: SeededRandom, now: Date): TicketRecord[] {
+export function seedTickets(rng: SeededRandom, now: Date, count = DEFAULT_TICKET_COUNT): TicketRecord[] {
   const nowSec = Math.floor(now.getTime() / 1000);
   const tickets: TicketRecord[] = [];
   let number = 100_000 + rng.int(1, 99);
-  for (const createdAt of creationTimes(rng, nowSec)) {
+  for (const createdAt of creationTimes(rng, nowSec, Math.max(0, Math.floor(count)))) {
     tickets.push(seedTicket(rng, number, createdAt, nowSec));
     number += rng.int(1, 25);
   }
@@ -25,10 +26,10 @@ export function seedTickets(rng: SeededRandom, now: Date): TicketRecord[] {
 }
 
 /** Distinct seconds, oldest first, mostly in European working hours. */
-function creationTimes(rng: SeededRandom, nowSec: number): number[] {
+function creationTimes(rng: SeededRandom, nowSec: number, count: number): number[] {
   const midnight = nowSec - (nowSec % DAY);
   const times: number[] = [];
-  for (let i = 0; i < TICKET_COUNT; i++) {
+  for (let i = 0; i < count; i++) {
     const day = midnight - rng.int(0, SPAN_DAYS) * DAY;
     const hour = rng.chance(0.8) ? rng.int(6, 17) : rng.int(0, 23);
     times.push(Math.min(day + hour * 3600 + rng.int(0, 3599), nowSec - rng.int(600, 7200)));
@@ -192,7 +193,11 @@ function placeholderFiller(rng: SeededRandom): (text: string) => string {
   return (text) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+const HEX = '0123456789abcdef';
+
 function seededUuid(rng: SeededRandom): string {
-  const hex = Array.from({ length: 32 }, () => rng.int(0, 15).toString(16)).join('');
+  // One draw per digit, as always (the same seed keeps the same data), without the arrays.
+  let hex = '';
+  for (let i = 0; i < 32; i++) hex += HEX[rng.int(0, 15)];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }

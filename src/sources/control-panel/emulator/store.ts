@@ -6,13 +6,18 @@
 import { TOPICS, type TopicEntry } from './catalog.js';
 import { ApiError, notFound } from './errors.js';
 
-/** The seed collapses `status` to `{…}`; these are the keys this emulator uses (README). */
+/**
+ * The seed collapses `status` to `{…}`. The vendor's public page (Tickets API v1.1.0, create's
+ * 200 sample) shows it as a localized name, `"status": {"en": "Open", "ru": "Открыт"}`, next to
+ * `"status_key": "in_progress"`: the key this emulator keeps, the names it sends (README).
+ */
 export const STATUS_NAMES = {
-  new: 'New',
-  in_progress: 'In progress',
-  waiting_for_client: 'Waiting for your reply',
-  resolved: 'Resolved',
-  closed: 'Closed',
+  new: { en: 'New', ru: 'Новый' },
+  // The docs' one sample pairs status_key `in_progress` with the name "Open" / "Открыт".
+  in_progress: { en: 'Open', ru: 'Открыт' },
+  waiting_for_client: { en: 'Waiting for your reply', ru: 'Ожидает вашего ответа' },
+  resolved: { en: 'Resolved', ru: 'Решён' },
+  closed: { en: 'Closed', ru: 'Закрыт' },
 } as const;
 export type StatusKey = keyof typeof STATUS_NAMES;
 

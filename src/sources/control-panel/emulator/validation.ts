@@ -1,7 +1,8 @@
 /**
  * The seed's documented constraints, enforced. Two kinds of failure (README, Emulator):
  * a body or parameter that cannot be read at all is 400; one that reads but breaks a
- * documented constraint is 422 `validation_error` with one detail per field.
+ * documented constraint is 400 `validation_error` with one detail per field (the public page
+ * lists 200, 400, 404 and 429 as the answers; there is no 422).
  */
 import { z } from 'zod';
 import { BodyError } from '../../../emulator/kit.js';
@@ -116,7 +117,9 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   if (query.onlyOpened && query.onlyClosed) {
     invalid.push({ field: 'only_closed', message: 'only_opened and only_closed cannot both be true' });
   }
-  if (malformed.length > 0) throw new ApiError(400, 'invalid_parameter', 'malformed query parameter', malformed);
-  if (invalid.length > 0) throw validationError(invalid);
+  // The public page lists 400 (not 422) among the list's answers: a page or size out of range
+  // is refused the same way as one that cannot be read.
+  const all = [...malformed, ...invalid];
+  if (all.length > 0) throw new ApiError(400, 'invalid_parameter', 'invalid query parameter', all);
   return query;
 }

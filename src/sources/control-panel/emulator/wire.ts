@@ -1,6 +1,7 @@
 /**
- * Stored records -> the JSON the seed's response samples show, keys in the seed's order.
- * `topic_key` is the one field added to the ticket record (README: it is accepted on create).
+ * Stored records -> the JSON the seed's response samples show, keys in the seed's order, with
+ * `status` as the public page shows it (a localized name object) and its `status_key`. No
+ * `topic_key` on the record: neither the seed nor the public page shows one there (README).
  */
 import { STATUS_NAMES, type CommentRecord, type TicketRecord, type VoteRecord } from './store.js';
 
@@ -29,9 +30,9 @@ export interface WireTicket {
   is_resolved: boolean;
   number: number;
   splitted_from_ticket_number: number | null;
-  status: { key: string; name: string };
+  status: { en: string; ru: string };
+  status_key: string;
   summary: string;
-  topic_key: string | null;
   type: null;
   updated_at: string;
   vote: WireVote | null;
@@ -74,9 +75,9 @@ export function wireTicket(ticket: TicketRecord): WireTicket {
     is_resolved: ticket.isResolved,
     number: ticket.number,
     splitted_from_ticket_number: ticket.splittedFromTicketNumber,
-    status: { key: ticket.status, name: STATUS_NAMES[ticket.status] },
+    status: { ...STATUS_NAMES[ticket.status] },
+    status_key: ticket.status,
     summary: ticket.summary,
-    topic_key: ticket.topicKey,
     type: null,
     updated_at: isoSeconds(ticket.updatedAt),
     vote: ticket.vote ? wireVote(ticket.vote) : null,

@@ -79,6 +79,8 @@ export const PEOPLE: readonly CatalogPerson[] = [
 ];
 
 export const APPLICATIONS: readonly EnumValue[] = [
+  // The seed example's application (`66431ed6ffed4e034ce18ff0`).
+  { en: 'testApp1', zh: 'testApp1' },
   { en: 'mall-web', zh: '商城前台' },
   { en: 'payment-gateway', zh: '支付网关' },
   { en: 'user-center', zh: '用户中心' },

@@ -3,7 +3,7 @@
  * (seed 002, Tables 1–3). Anything it cannot read is a "Parameter error" (GOM.00007256).
  */
 import { z } from 'zod';
-import { ConditionSyntaxError, conditionNames, evaluateCondition, parseCondition, type ConditionNode } from '../condition.js';
+import { ConditionSyntaxError, conditionNames, evaluateCondition, parseCondition, type ConditionNode } from './condition.js';
 import type { WireRecord } from './store.js';
 
 export const OPERATORS = ['in', 'like', 'startwith', 'endwith', '=', '!=', '>', '<'] as const;

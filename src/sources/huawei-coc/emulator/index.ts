@@ -4,6 +4,7 @@
  */
 import { createRequestLog, DEFAULT_EMULATOR_NOW, DEFAULT_EMULATOR_SEED, instrumentHandler, type Emulator, type EmulatorOptions } from '../../../emulator/kit.js';
 import { createCocRoutes } from './routes.js';
+import { SEEDED_INCIDENTS } from './seed.js';
 import { CocStore } from './store.js';
 
 export interface HuaweiCocEmulator extends Emulator {
@@ -16,7 +17,7 @@ export interface HuaweiCocEmulator extends Emulator {
  */
 export function createHuaweiCocEmulator(options: EmulatorOptions = {}): HuaweiCocEmulator {
   const seed = options.seed ?? DEFAULT_EMULATOR_SEED;
-  const store = new CocStore(seed, options.now ?? DEFAULT_EMULATOR_NOW);
+  const store = new CocStore(seed, options.now ?? DEFAULT_EMULATOR_NOW, options.tickets ?? SEEDED_INCIDENTS);
   // IAM tokens are long opaque strings starting "MII"; this one is derived from the seed.
   const authToken = `MIIZcocEmulator${seed.toString(36)}TokenForTicketgraphDemoOnly`;
   const requests = createRequestLog();

@@ -7,8 +7,6 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { BodyError, sendJson } from '../../../emulator/kit.js';
-import { INCIDENT_NOT_FOUND } from '../client.js';
-import { findOperation } from '../workflow.js';
 import { INCIDENT_SOURCES, INCIDENT_TYPES, LEVELS } from './catalog.js';
 import {
   CountFilterV2,
@@ -21,10 +19,13 @@ import {
   projectFields,
 } from './filtering.js';
 import type { CocStore, WireRecord } from './store.js';
+import { operation as findOperation } from './workflow.js';
 
 const PROVIDER = '049';
 const OK = 'GOM.00000000';
 export const PARAMETER_ERROR = 'GOM.00007256';
+/** ShowCocIncidentDetail's 400 for an unknown number (as the Terraform provider reads it: `COC.00067003`). */
+export const INCIDENT_NOT_FOUND = 'COC.00067003';
 
 const ListRequest = z.looseObject({
   page: z.number().int().min(1).max(1_000_000).default(1),
@@ -159,6 +160,7 @@ export function createCocRoutes(store: CocStore, authToken: string, limits: CocR
       // Without a named assignee the schedule (scene + role) picks the on-call person.
       assignee: b.incident_assignee?.[0] ?? (humans[store.incidents.length % humans.length] as string),
       creator: b.creator,
+      approver: '',
       ...(b.start_time !== undefined ? { startTime: b.start_time } : {}),
     });
     ok(res, { incident_num: incident.ticketId });
@@ -172,8 +174,8 @@ export function createCocRoutes(store: CocStore, authToken: string, limits: CocR
     const incident = store.find(incident_num);
     if (!incident) return notFound(res);
     const operation = findOperation(operate_key);
-    if (!operation || !operation.from.includes(incident.status)) return fail(res);
-    if (operation.requiredParameters.some((key) => parameter[key] === undefined || parameter[key] === null)) return fail(res);
+    if (!operation || operation.from !== incident.status) return fail(res);
+    if (operation.required.some((key) => parameter[key] === undefined || parameter[key] === null)) return fail(res);
     const accepted = operate_key !== 'confirm' || parameter.virtual_confirm_result !== false;
     const comment = [parameter.solution, parameter.virtual_confirm_comment].find((v): v is string => typeof v === 'string') ?? '';
     store.handle(incident, operate_key, operator, comment, accepted);

@@ -9,6 +9,31 @@ import { ticketNumber } from './store.js';
 import { CONFIRMATIONS, REJECTIONS, REMARKS, SOLUTIONS, pickIncidentText } from './titles.js';
 
 export const SEEDED_INCIDENTS = 360;
+/**
+ * The seed's own response example (seed 002), kept as one of the seeded incidents so that the
+ * page's example request answers it. Its assignee is the automation account COC-Script.
+ */
+export const EXAMPLE_INCIDENT = {
+  ticketId: 'IM202504101040380143525888',
+  title: 'Cloud Eye contingency plan auto execution_Incident 06',
+  description: 'Condit****inutes',
+  levelId: 'level_30',
+  status: 'INCIDENT_STATUS_TRIGGERED',
+  type: 'inc_type_p_reliability_issues',
+  source: 'incident_source_forwarding',
+  forwardRule: '1ccf2d2ae38b157ff103e84d710a9509',
+  region: '',
+  application: '66431ed6ffed4e034ce18ff0',
+  interrupted: false,
+  createTime: 1744252838072,
+  updateTime: 1744252838924,
+  handleTime: 315,
+  emergencyPlan: { type: 'JOB', id: 'RB20240527095644019f8019h', category: 'COMMUNAL' },
+} as const;
+/** The automation account's IAM user id in the seed (`"assignee": "653989085ba7487184d7cf219b8aa51e"`, named COC-Script). */
+export const COC_SCRIPT_ID = '653989085ba7487184d7cf219b8aa51e';
+export const EXAMPLE_APPLICATION_ID = '66431ed6ffed4e034ce18ff0';
+export const EXAMPLE_FORWARD_RULE_ID = '1ccf2d2ae38b157ff103e84d710a9509';
 const MINUTE = 60_000;
 
 function weighted<T extends string>(r: SeededRandom, weights: Readonly<Record<T, number>>): T {
@@ -54,15 +79,19 @@ function pathTo(r: SeededRandom, status: string): Step[] {
   return steps;
 }
 
-export function seedIncidents(r: SeededRandom, directory: Directory, now: Date): StoredIncident[] {
+/** `count` incidents (the seed's example among them), oldest first, over about seven months whatever the count. */
+export function seedIncidents(r: SeededRandom, directory: Directory, now: Date, count = SEEDED_INCIDENTS): StoredIncident[] {
   const people = [...directory.people.keys()];
   const humans = people.slice(1);
   const applications = [...directory.applications.keys()];
   const rules = [...directory.forwardRules.keys()];
   const incidents: StoredIncident[] = [];
   let createTime = now.getTime() - r.int(20, 90) * MINUTE - r.int(1, 59_999);
+  // More incidents over the same months: gaps shrink (never below a millisecond, times stay distinct).
+  const gapScale = Math.min(1, SEEDED_INCIDENTS / Math.max(1, count));
+  const generated = count > 0 ? count - 1 : 0;
 
-  for (let n = 0; n < SEEDED_INCIDENTS; n++) {
+  for (let n = 0; n < generated; n++) {
     const ageDays = (now.getTime() - createTime) / 86_400_000;
     const status = weighted(r, (STATUS_WEIGHTS_BY_AGE.find(([max]) => ageDays <= max) ?? STATUS_WEIGHTS_BY_AGE[2])![1]);
     const levelId = weighted(r, LEVEL_WEIGHTS);
@@ -70,11 +99,13 @@ export function seedIncidents(r: SeededRandom, directory: Directory, now: Date):
     const text = pickIncidentText(r, region);
     const source = weighted(r, { incident_source_forwarding: 3, incident_source_alarm: 3, incident_source_manual: 4 } as Record<keyof typeof INCIDENT_SOURCES, number>);
     const creator = source === 'incident_source_manual' ? r.pick(humans) : (people[0] as string);
-    const assignee = r.pick(humans);
+    // Forwarded incidents often stay with the automation account (seed: assignee COC-Script).
+    const assignee = source === 'incident_source_forwarding' && r.chance(0.3) ? (people[0] as string) : r.pick(humans);
+    const approving = status === 'level_approving' || status === 'pause_approving';
 
     let t = createTime;
     const histories = pathTo(r, status).map((s, index): StoredHistory => {
-      if (index > 0) t = Math.min(t + r.int(3, 240) * MINUTE + r.int(0, 59_999), now.getTime() - (SEEDED_INCIDENTS - n));
+      if (index > 0) t = Math.min(t + r.int(3, 240) * MINUTE + r.int(0, 59_999), now.getTime() - (generated - n));
       const { by, ...rest } = s;
       return { ...rest, operator: by === 'creator' && creator !== people[0] ? creator : assignee, startTime: Math.max(t, createTime + index) };
     });
@@ -95,6 +126,7 @@ export function seedIncidents(r: SeededRandom, directory: Directory, now: Date):
       interrupted: r.chance(levelId === 'level_10' ? 0.7 : 0.15),
       assignee,
       creator,
+      approver: approving ? (r.chance(0.5) ? (people[0] as string) : r.pick(humans)) : '',
       operator: last.operator,
       startTime: createTime - r.int(1, 45) * MINUTE,
       createTime,
@@ -102,7 +134,23 @@ export function seedIncidents(r: SeededRandom, directory: Directory, now: Date):
       histories,
     });
     // Distinct creation times, newest first, laid back over months.
-    createTime -= r.int(20, 1_300) * MINUTE + r.int(1, 59_999);
+    createTime -= Math.max(1, Math.round(r.int(20, 1_300) * MINUTE * gapScale)) + r.int(1, 59_999);
   }
-  return incidents.reverse();
+  incidents.reverse();
+  if (count > 0) {
+    const { emergencyPlan, ...example } = EXAMPLE_INCIDENT;
+    const incident: StoredIncident = {
+      ...example,
+      emergencyPlan: { ...emergencyPlan },
+      assignee: people[0] as string,
+      creator: people[0] as string,
+      approver: '',
+      operator: people[0] as string,
+      startTime: example.createTime,
+      histories: [{ action: 'create', en: 'Created the incident', zh: '创建事件', status: example.status, operator: people[0] as string, startTime: example.createTime, comment: '' }],
+    };
+    const at = incidents.findIndex((i) => i.createTime > incident.createTime);
+    incidents.splice(at === -1 ? incidents.length : at, 0, incident);
+  }
+  return incidents;
 }

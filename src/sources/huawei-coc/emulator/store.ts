@@ -4,7 +4,6 @@
  * record, history records); writes change the store and are visible to every later read.
  */
 import { seededRandom, type SeededRandom } from '../../../emulator/kit.js';
-import { findOperation } from '../workflow.js';
 import {
   APPLICATIONS,
   FORWARD_RULES,
@@ -16,7 +15,8 @@ import {
   WORK_FLOW_STATUSES,
   type EnumValue,
 } from './catalog.js';
-import { seedIncidents } from './seed.js';
+import { COC_SCRIPT_ID, EXAMPLE_APPLICATION_ID, EXAMPLE_FORWARD_RULE_ID, SEEDED_INCIDENTS, seedIncidents } from './seed.js';
+import { operation as findOperation } from './workflow.js';
 
 export interface StoredHistory {
   action: string;
@@ -42,11 +42,17 @@ export interface StoredIncident {
   interrupted: boolean;
   assignee: string;
   creator: string;
+  /** Who approves a pending level change or suspension (the seed's example request filters `approver`). */
+  approver: string;
   operator: string;
   startTime: number;
   createTime: number;
   updateTime: number;
   histories: StoredHistory[];
+  /** Processing time in seconds when fixed (the seed example's `handle_time: 315`); else derived. */
+  handleTime?: number;
+  /** `emergency_plan_*` of the seed example (a contingency plan the incident ran). */
+  emergencyPlan?: { type: string; id: string; category: string };
 }
 
 export interface Directory {
@@ -65,21 +71,31 @@ export class CocStore {
   readonly personIds: string[];
   private readonly random: SeededRandom;
   private lastTime: number;
+  private readonly byNumber = new Map<string, StoredIncident>();
+  /** List records, rebuilt only when the incident changes (thousands are projected per list call). */
+  private readonly wire = new WeakMap<StoredIncident, WireRecord>();
 
-  constructor(seed: number, now: Date) {
+  constructor(seed: number, now: Date, count = SEEDED_INCIDENTS) {
     this.random = seededRandom(seed);
     this.personIds = PEOPLE.map(() => hex(this.random, 32));
+    // The seed's ids for the automation account, its application and its forwarding rule.
+    this.personIds[0] = COC_SCRIPT_ID;
+    const applicationIds = APPLICATIONS.map(() => hex(this.random, 24));
+    const ruleIds = FORWARD_RULES.map(() => hex(this.random, 32));
+    applicationIds[0] = EXAMPLE_APPLICATION_ID;
+    ruleIds[0] = EXAMPLE_FORWARD_RULE_ID;
     this.directory = {
       people: new Map(PEOPLE.map((p, i) => [this.personIds[i] as string, p])),
-      applications: new Map(APPLICATIONS.map((a) => [hex(this.random, 24), a])),
-      forwardRules: new Map(FORWARD_RULES.map((f) => [hex(this.random, 32), f])),
+      applications: new Map(APPLICATIONS.map((a, i) => [applicationIds[i] as string, a])),
+      forwardRules: new Map(FORWARD_RULES.map((f, i) => [ruleIds[i] as string, f])),
     };
-    this.incidents = seedIncidents(this.random, this.directory, now);
-    this.lastTime = Math.max(now.getTime(), ...this.incidents.map((i) => i.updateTime));
+    this.incidents = seedIncidents(this.random, this.directory, now, count);
+    for (const incident of this.incidents) this.byNumber.set(incident.ticketId, incident);
+    this.lastTime = this.incidents.reduce((max, i) => Math.max(max, i.updateTime), now.getTime());
   }
 
   find(ticketId: string): StoredIncident | undefined {
-    return this.incidents.find((i) => i.ticketId === ticketId);
+    return this.byNumber.get(ticketId);
   }
 
   /** Write time: the wall clock, but never before the seeded data nor twice the same millisecond. */
@@ -101,6 +117,7 @@ export class CocStore {
       histories: [{ action: 'create', en: 'Created the incident', zh: '创建事件', operator: input.creator, status: 'INCIDENT_STATUS_TRIGGERED', startTime: now, comment: '' }],
     };
     this.incidents.push(incident);
+    this.byNumber.set(incident.ticketId, incident);
     return incident;
   }
 
@@ -113,6 +130,7 @@ export class CocStore {
     incident.operator = operator;
     incident.updateTime = now;
     incident.histories.push({ action: operation.history.action, en: operation.history.en, zh: operation.history.zh, operator, status: incident.status, startTime: now, comment });
+    this.wire.delete(incident);
   }
 
   personName(id: string): EnumValue | undefined {
@@ -122,7 +140,16 @@ export class CocStore {
 
   /** IncidentDataInfo (seed 002, Table 6) with its `enum_data_list` (Table 7). */
   toListRecord(i: StoredIncident): WireRecord {
-    const enums = this.enumEntries(i).map(([prop_id, biz_id, value]) => ({ name_zh: value.zh, name_en: value.en, biz_id, prop_id }));
+    const cached = this.wire.get(i);
+    if (cached) return cached;
+    const record = this.buildListRecord(i);
+    this.wire.set(i, record);
+    return record;
+  }
+
+  private buildListRecord(i: StoredIncident): WireRecord {
+    // Seed example: enum entries carry `model_id: "TicketInfo"` (the model the field belongs to).
+    const enums = this.enumEntries(i).map(([prop_id, biz_id, value]) => ({ name_zh: value.zh, name_en: value.en, biz_id, prop_id, model_id: 'TicketInfo' }));
     return {
       current_cloud_service_id: i.application,
       level_id: i.levelId,
@@ -131,12 +158,17 @@ export class CocStore {
       forward_rule_id: i.forwardRule,
       enterprise_project_id: '0',
       mtm_type: i.type,
+      emergency_plan_type: i.emergencyPlan?.type ?? '',
+      emergency_plan_id: i.emergencyPlan?.id ?? '',
+      emergency_plan_category: i.emergencyPlan?.category ?? '',
+      attachment: '',
       title: i.title,
       description: i.description,
-      handle_time: Math.round((i.updateTime - i.createTime) / 1000),
+      handle_time: i.handleTime ?? Math.round((i.updateTime - i.createTime) / 1000),
       is_service_interrupt: i.interrupted,
       ticket_id: i.ticketId,
       assignee: i.assignee,
+      approver: i.approver,
       creator: i.creator,
       operator: i.operator,
       work_flow_status: i.status,

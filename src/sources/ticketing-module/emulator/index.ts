@@ -18,7 +18,7 @@ import { signJwt, type TicketingClaims } from './jwt.js';
 import { createTicketingStore, type TicketingStore } from './store.js';
 
 export { signJwt, verifyJwt, type TicketingClaims } from './jwt.js';
-export type { TenantData, TicketRecord } from './store.js';
+export type { NewTicket, TenantData, TicketRecord } from './store.js';
 
 export interface TicketingModuleEmulatorOptions extends EmulatorOptions {
   /** HS256 signing secret of the emulated identity provider; random per emulator by default. */
@@ -55,7 +55,7 @@ export const ISSUER_BASE = 'https://sso.ticketing.example/realms/';
 const TEN_YEARS = 10 * 365 * 24 * 3600;
 
 export function createTicketingModuleEmulator(options: TicketingModuleEmulatorOptions = {}): TicketingModuleEmulator {
-  const store = createTicketingStore(options.seed ?? DEFAULT_EMULATOR_SEED, options.now ?? DEFAULT_EMULATOR_NOW);
+  const store = createTicketingStore(options.seed ?? DEFAULT_EMULATOR_SEED, options.now ?? DEFAULT_EMULATOR_NOW, options.tickets);
   const secret = options.secret ?? randomBytes(32).toString('base64url');
   const requests = createRequestLog();
 

@@ -74,6 +74,11 @@ describe('filter tree', () => {
     expect(() => parseFilter({ op: 'AND', operand: [{ op: 'IN', column: 'status', operand: 'open' }] })).toThrow(/IN/);
     expect(() => parseFilter({ op: 'AND', operand: [{ op: 'IN', column: 'status', operand: [] }] })).toThrow(/IN/);
     expect(() => parseFilter({ op: 'AND', operand: [{ op: 'GE', column: 'createdAt', operand: 'last week' }] })).toThrow(/ISO 8601/);
+    // Seed note 3: ISO 8601 only; Date.parse would take these.
+    for (const operand of ['07/08/2025', '2025-07-08', 'Tue Jul 08 2025', '2025-07-08 18:30:00']) {
+      expect(() => parseFilter({ op: 'AND', operand: [{ op: 'GE', column: 'createdAt', operand }] }), operand).toThrow(/ISO 8601/);
+    }
+    expect(parseFilter({ op: 'AND', operand: [{ op: 'GE', column: 'createdAt', operand: '2025-07-08T18:30:00.000Z' }] })).not.toBeNull();
     expect(() => parseFilter({ op: 'AND', operand: ['status = open'] })).toThrow(FilterError);
     expect(() => parseFilter({ op: 'AND', operand: [{ op: 'EQ', column: 'constructor', operand: 'x' }] })).toThrow(/column/);
   });

@@ -63,6 +63,16 @@ function isValue(value: unknown): value is Value {
   return value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 
+/**
+ * Seed note 3: "Date values in filters must be in ISO 8601 format (YYYY-MM-DDTHH:mm:ss.sssZ)".
+ * `Date.parse` would also take `07/08/2025` (month or day first?), so the shape is checked first;
+ * fraction digits and a numeric offset are accepted as ISO 8601 allows.
+ */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+export function isIsoDateTime(value: string): boolean {
+  return ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 const display = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
 
 /**
@@ -116,7 +126,7 @@ function parseNode(node: unknown, depth: number, columns: ReadonlySet<string>): 
   }
   if (column.type === 'date' && op !== 'LIKE') {
     for (const value of Array.isArray(operand) ? operand : [operand]) {
-      if (value !== null && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+      if (value !== null && (typeof value !== 'string' || !isIsoDateTime(value))) {
         throw new FilterError(
           `The value '${display(value)}' for column '${node.column}' is not an ISO 8601 date (YYYY-MM-DDTHH:mm:ss.sssZ)`,
         );

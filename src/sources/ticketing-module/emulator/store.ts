@@ -1,8 +1,8 @@
 /**
  * Seeded, deterministic data for two tenants, each with its own realm, agents in teams,
  * requesters and months of tickets. Records have exactly the fields of the seed's ticket
- * example. The API is read-only (the seed documents only the list endpoint), so the store
- * never changes after creation.
+ * example. The API is read-only (the seed documents only the list endpoint); tests add tickets
+ * through `addTicket` (a ticket created in the vendor's UI meanwhile), also while clients page.
  */
 import { seededRandom, type SeededRandom } from '../../../emulator/kit.js';
 import { FIRST_NAMES, LAST_NAMES, TEAMS, TICKET_KINDS } from './catalog.js';
@@ -148,6 +148,7 @@ function buildTenant(plan: TenantPlan, random: SeededRandom, now: number): Tenan
   const agents: Agent[] = TEAMS.flatMap((team) =>
     makePeople(random, plan.agentsPerTeam, plan.domain, usedNames).map((p) => ({ ...p, team })),
   );
+  const agentsByTeam = new Map<string, Agent[]>(TEAMS.map((team) => [team, agents.filter((a) => a.team === team)]));
   const requesters = makePeople(random, plan.requesters, plan.domain, usedNames);
 
   // One random instant inside each of `tickets` equal slots of the window: strictly
@@ -160,7 +161,7 @@ function buildTenant(plan: TenantPlan, random: SeededRandom, now: number): Tenan
     const kind = random.pick(TICKET_KINDS);
     const status = statusForAge(random, (now - createdAt) / DAY);
     const priority = weighted<NativePriority>(random, { critical: 8, high: 22, medium: 45, low: 25 });
-    const teamAgents = agents.filter((a) => a.team === kind.team);
+    const teamAgents = agentsByTeam.get(kind.team) ?? [];
     const unassigned = (status === 'open' && random.chance(0.5)) || (status === 'cancelled' && random.chance(0.3));
     const agent = unassigned ? null : random.pick(teamAgents.length > 0 ? teamAgents : agents);
     const settled = status === 'resolved' || status === 'closed' || status === 'cancelled';
@@ -170,7 +171,7 @@ function buildTenant(plan: TenantPlan, random: SeededRandom, now: number): Tenan
     const created = new Date(createdAt);
     const record: TicketRecord = {
       id: uuidFrom(random),
-      ticketNumber: `TKT-${created.getUTCFullYear()}-${String(1001 + i).padStart(6, '0')}`,
+      ticketNumber: ticketNumber(created, i),
       subject: random.pick(kind.subjects),
       description: random.pick(kind.descriptions),
       status,
@@ -191,18 +192,71 @@ function buildTenant(plan: TenantPlan, random: SeededRandom, now: number): Tenan
   return { tenantId: plan.tenantId, realm: plan.realm, name: plan.name, admin, agents, requesters, tickets };
 }
 
+/** "TKT-2025-001234" (seed 003): prefix, creation year, six-digit sequence from 1001. */
+function ticketNumber(created: Date, index: number): string {
+  return `TKT-${created.getUTCFullYear()}-${String(1001 + index).padStart(6, '0')}`;
+}
+
+/** The six-digit sequence holds 998,999 tickets per tenant. */
+export const MAX_TICKETS = 998_999;
+export const DEFAULT_DEMO_TICKETS = 320;
+
+export interface NewTicket {
+  /** Defaults to the demo tenant. */
+  tenantId?: string;
+  subject: string;
+  description?: string;
+  status?: NativeStatus;
+  priority?: NativePriority;
+  /** Defaults to one second after the tenant's newest ticket. */
+  createdAt?: string;
+}
+
 export interface TicketingStore {
   readonly tenants: readonly TenantData[];
   /** The demo tenant: the one `emulator.credentials` point at. */
   readonly demo: TenantData;
   findTenant(tenantId: string): TenantData | undefined;
+  /** A ticket created meanwhile (the next number, the tenant's first requester); visible to the next list call. */
+  addTicket(input: NewTicket): TicketRecord;
 }
 
-export function createTicketingStore(seed: number, now: Date): TicketingStore {
-  const tenants = TENANT_PLANS.map((plan, index) => buildTenant(plan, seededRandom(seed + index * 7919), now.getTime()));
-  return {
-    tenants,
-    demo: tenants[0] as TenantData,
-    findTenant: (tenantId) => tenants.find((t) => t.tenantId === tenantId.toLowerCase()),
+/** `demoTickets` (EmulatorOptions.tickets) sizes the demo tenant; Globex keeps its 60. */
+export function createTicketingStore(seed: number, now: Date, demoTickets: number = DEFAULT_DEMO_TICKETS): TicketingStore {
+  if (!Number.isInteger(demoTickets) || demoTickets < 0 || demoTickets > MAX_TICKETS) {
+    throw new RangeError(`tickets must be an integer 0..${MAX_TICKETS}`);
+  }
+  const plans = TENANT_PLANS.map((plan, index) => (index === 0 ? { ...plan, tickets: demoTickets } : plan));
+  const tenants = plans.map((plan, index) => buildTenant(plan, seededRandom(seed + index * 7919), now.getTime()));
+  const demo = tenants[0] as TenantData;
+  const findTenant = (tenantId: string) => tenants.find((t) => t.tenantId === tenantId.toLowerCase());
+  const addTicket = (input: NewTicket): TicketRecord => {
+    const tenant = input.tenantId === undefined ? demo : findTenant(input.tenantId);
+    if (!tenant) throw new Error(`no tenant ${input.tenantId ?? ''}`);
+    const newest = tenant.tickets[tenant.tickets.length - 1];
+    const created = new Date(input.createdAt ?? (newest ? Date.parse(newest.createdAt) + 1000 : now.getTime()));
+    const requester = tenant.requesters[0] as NativePerson;
+    const record: TicketRecord = {
+      id: `00000000-0000-4000-8000-${tenant.tickets.length.toString(16).padStart(12, '0')}`,
+      ticketNumber: ticketNumber(created, tenant.tickets.length),
+      subject: input.subject,
+      description: input.description ?? input.subject,
+      status: input.status ?? 'open',
+      priority: input.priority ?? 'medium',
+      category: 'Software',
+      subcategory: 'Installation',
+      assignee: null,
+      requester,
+      team: 'operation',
+      createdAt: created.toISOString(),
+      updatedAt: created.toISOString(),
+      dueDate: null,
+      slaStatus: 'not_applicable',
+    };
+    tenant.tickets.push(record);
+    // Kept in creation order when a test back-dates a ticket.
+    if (newest && record.createdAt < newest.createdAt) tenant.tickets.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    return record;
   };
+  return { tenants, demo, findTenant, addTicket };
 }
