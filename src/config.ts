@@ -56,7 +56,8 @@ const commonFields = z.object({
 });
 const COMMON_KEYS = new Set(Object.keys(commonFields.shape));
 
-const fileShape = z.strictObject({ sources: z.array(z.unknown()).min(1), gateway: z.unknown().optional() });
+/** `demo` holds the emulators' demo tokens (README, Securing it); the gateway ignores it. */
+const fileShape = z.strictObject({ sources: z.array(z.unknown()).min(1), gateway: z.unknown().optional(), demo: z.unknown().optional() });
 
 export type Environment = Record<string, string | undefined>;
 

@@ -1,0 +1,54 @@
+/**
+ * Bearer authentication for the GraphQL endpoint, in onRequest: a request without a valid token
+ * is answered 401 before its body is read, parsed or anything reaches a source. /health,
+ * /ready, /metrics (answered by earlier plugins) and GraphiQL's page and assets stay open; the
+ * page sends the token the user puts in its headers tab.
+ *
+ * RFC 6750 §3: `WWW-Authenticate: Bearer` on every 401, with `error="invalid_token"` when a
+ * token was sent but is expired, forged or not for us (§3.1), and none when there was none.
+ */
+import type { Plugin } from 'graphql-yoga';
+import type { Authenticator } from './authenticator.js';
+import type { AuthFailure } from './verify.js';
+
+export const UNAUTHENTICATED = 'UNAUTHENTICATED';
+export const FORBIDDEN = 'FORBIDDEN';
+const REALM = 'ticketgraph';
+
+export function useAuth(authenticator: Authenticator, options: { graphqlEndpoint: string }): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== options.graphqlEndpoint) return;
+      const result = await authenticator.authenticate(request);
+      const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+            status,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+          }),
+        );
+      if (!result.ok) {
+        const { status, message, challenge } = describeFailure(result.failure);
+        refuse(status, UNAUTHENTICATED, message, { 'www-authenticate': challenge });
+        return;
+      }
+      if (!authenticator.isAllowed(result.caller)) refuse(403, FORBIDDEN, 'No access rule grants this caller any source');
+    },
+  };
+}
+
+function describeFailure(failure: AuthFailure): { status: number; message: string; challenge: string } {
+  switch (failure.kind) {
+    case 'missing':
+      return { status: 401, message: 'Authentication required: send "Authorization: Bearer <token>"', challenge: `Bearer realm="${REALM}"` };
+    case 'invalid':
+      return {
+        status: 401,
+        message: `Invalid token: ${failure.reason}`,
+        challenge: `Bearer realm="${REALM}", error="invalid_token", error_description="${failure.reason}"`,
+      };
+    case 'unavailable':
+      // Our fault, not the caller's: a retry may well succeed.
+      return { status: 503, message: 'The identity provider cannot be reached; try again shortly', challenge: `Bearer realm="${REALM}"` };
+  }
+}
