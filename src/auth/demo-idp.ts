@@ -24,7 +24,7 @@ export interface DemoIdp {
   /** How many times the JWKS was fetched (tests check caching and rotation). */
   readonly jwksFetches: number;
   /** A token for `subject` with these claims; expires after `expiresInSeconds` (default 1 h) from `now`. */
-  mint(subject: string, claims?: JWTPayload, options?: { expiresInSeconds?: number; now?: Date; audience?: string }): Promise<string>;
+  mint(subject: string, claims?: JWTPayload, options?: { expiresInSeconds?: number; now?: Date; audience?: string; issuer?: string }): Promise<string>;
   /** Publishes a new key beside the old ones and signs with it from now on. */
   rotate(): Promise<void>;
   close(): Promise<void>;
@@ -67,7 +67,7 @@ export async function startDemoIdp(options: { host?: string } = {}): Promise<Dem
       return new SignJWT(claims)
         .setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'JWT' })
         .setSubject(subject)
-        .setIssuer(issuer)
+        .setIssuer(mintOptions.issuer ?? issuer)
         .setAudience(mintOptions.audience ?? DEMO_AUDIENCE)
         .setIssuedAt(now)
         .setExpirationTime(now + (mintOptions.expiresInSeconds ?? 3_600))

@@ -1,4 +1,5 @@
 import type { Caller } from '../context.js';
+import { currentRequestScope } from '../request-scope.js';
 import { SourceInputError } from '../sources/errors.js';
 import { ClaimTemplateError, renderClaimTemplate } from './claim-template.js';
 
@@ -18,4 +19,15 @@ export function identityHeaders(source: string, templates: Record<string, string
     }
   }
   return headers;
+}
+
+/**
+ * A vendor's acting-user field (BlueKing's `bk_username`) for the current caller: the template
+ * rendered over their claims, or the configured service user when there is no template or the
+ * gateway runs open.
+ */
+export function actingUser(source: string, template: string | undefined, serviceUser: string): string {
+  const caller = currentRequestScope()?.caller;
+  if (template === undefined || !caller) return serviceUser;
+  return identityHeaders(source, { user: template }, caller).user as string;
 }
