@@ -49,6 +49,8 @@ describe('npm start', () => {
     const [, url] = await server.waitFor(/^ticketgraph listening on (http:\/\/127\.0\.0\.1:\d+\/graphql)$/m);
     const result = await graphql(url!, DEFAULT_GRAPHIQL_QUERY);
     expect(result.data?.tickets?.edges.length).toBeGreaterThan(0);
+    // Open by default, and it says so (README, Securing it).
+    expect(server.output()).toContain('warning: no gateway.auth configured');
     const page = await fetch(url!, { headers: { accept: 'text/html' } });
     expect(await page.text()).toContain('RecentTickets');
   });
