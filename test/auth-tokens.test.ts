@@ -134,6 +134,19 @@ describe('a bad token is a 401 before any upstream call', () => {
     await expectRefused(hs256, true);
   });
 
+  it('on every path Yoga answers GraphQL on, not only /graphql', async () => {
+    for (const path of ['/graphql/', '//graphql', '/x/graphql']) {
+      const before = upstreamCalls(stack);
+      const response = await fetch(stack.origin + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(QUERY) });
+      expect(response.status, path).toBe(401);
+      expect(response.headers.get('www-authenticate'), path).toMatch(/^Bearer realm="ticketgraph"/);
+      const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+      expect(body.data, path).toBeUndefined();
+      expect(body.errors.map((e) => e.extensions.code), path).toEqual(['UNAUTHENTICATED']);
+      expect(upstreamCalls(stack)).toBe(before);
+    }
+  });
+
   it('a GET query needs the token too', async () => {
     const response = await fetch(`${stack.url}?query=${encodeURIComponent('{ sources { key } }')}`, { headers: { accept: 'application/json' } });
     expect(response.status).toBe(401);

@@ -7,7 +7,7 @@
  * RFC 6750 §3: `WWW-Authenticate: Bearer` on every 401, with `error="invalid_token"` when a
  * token was sent but is expired, forged or not for us (§3.1), and none when there was none.
  */
-import type { Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Authenticator } from './authenticator.js';
 import type { AuthFailure } from './verify.js';
 
@@ -16,25 +16,41 @@ export const FORBIDDEN = 'FORBIDDEN';
 const REALM = 'ticketgraph';
 
 export function useAuth(authenticator: Authenticator, options: { graphqlEndpoint: string }): Plugin {
+  const refusal = async (request: Request): Promise<Refusal | null> => {
+    const result = await authenticator.authenticate(request);
+    if (!result.ok) {
+      const { status, message, challenge } = describeFailure(result.failure);
+      return { status, code: UNAUTHENTICATED, message, headers: { 'www-authenticate': challenge } };
+    }
+    if (!authenticator.isAllowed(result.caller)) return { status: 403, code: FORBIDDEN, message: 'No access rule grants this caller any source', headers: {} };
+    return null;
+  };
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== options.graphqlEndpoint) return;
-      const result = await authenticator.authenticate(request);
-      const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-        endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-            status,
-            headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-          }),
-        );
-      if (!result.ok) {
-        const { status, message, challenge } = describeFailure(result.failure);
-        refuse(status, UNAUTHENTICATED, message, { 'www-authenticate': challenge });
-        return;
-      }
-      if (!authenticator.isAllowed(result.caller)) refuse(403, FORBIDDEN, 'No access rule grants this caller any source');
+      const refused = await refusal(request);
+      if (!refused) return;
+      endResponse(
+        new fetchAPI.Response(JSON.stringify({ errors: [{ message: refused.message, extensions: { code: refused.code } }] }), {
+          status: refused.status,
+          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...refused.headers },
+        }),
+      );
+    },
+    // Yoga also serves GraphQL on paths that merely end with the endpoint (`/graphql/`,
+    // `/x/graphql`): every request that gets parsed as GraphQL is checked here too.
+    async onRequestParse({ request }) {
+      const refused = await refusal(request);
+      if (refused) throw createGraphQLError(refused.message, { extensions: { code: refused.code, http: { status: refused.status, headers: refused.headers } } });
     },
   };
+}
+
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  headers: Record<string, string>;
 }
 
 function describeFailure(failure: AuthFailure): { status: number; message: string; challenge: string } {
