@@ -1,7 +1,9 @@
 /**
  * `npm run emulators -- --manifest <file>`: every emulator on 127.0.0.1 ephemeral ports, and a
  * manifest in the config format (demo credentials included) that works as TICKETGRAPH_CONFIG.
- * Runs until SIGINT/SIGTERM.
+ * Also a demo identity provider: the manifest turns `gateway.auth` on and carries a token per
+ * demo user under `demo` (README, Securing it); `--no-auth` leaves both out. Runs until
+ * SIGINT/SIGTERM.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';

@@ -59,7 +59,10 @@ beforeAll(async () => {
     configure: (config) => ({
       ...config,
       sources: config.sources.map((s) => {
-        if (s.key === 'cp') return { ...s, baseUrl: recorder.origin, identityHeaders: { 'x-ticketgraph-user': '{claims.preferred_username}' }, forwardHeaders: {} };
+        if (s.key === 'cp') return { ...s, baseUrl: recorder.origin, identityHeaders: { 'x-ticketgraph-user': '{claims.preferred_username}' },
+            // Even a passthrough of the same name cannot let a caller choose their identity.
+            forwardHeaders: { 'x-ticketgraph-user': 'x-ticketgraph-user', 'x-cp-user-token': 'x-token' },
+          };
         if (s.key === 'bk') return { ...s, settings: { ...s.settings, usernameTemplate: '{claims.bk_user}' } };
         return s;
       }),
@@ -192,6 +195,14 @@ describe('caller identity to vendors', () => {
     expect(response.body.errors).toBeUndefined();
     expect(cpHeaders.length).toBeGreaterThan(0);
     for (const headers of cpHeaders) expect(headers['x-ticketgraph-user']).toBe('alice');
+  });
+
+  it('still passes a caller’s own vendor token through forwardHeaders beside it', async () => {
+    const alice = await token('alice', { ...SUPPORT, tenant: 'northwind', preferred_username: 'alice' });
+    cpHeaders.length = 0;
+    await gql(alice, `{ source(key: "cp") { tickets(first: 1) { edges { node { id } } } } }`, undefined, { 'x-cp-user-token': 'alice-own-cp-token' });
+    expect(cpHeaders.length).toBeGreaterThan(0);
+    for (const headers of cpHeaders) expect(headers).toMatchObject({ 'x-token': 'alice-own-cp-token', 'x-ticketgraph-user': 'alice' });
   });
 
   it('refuses a claim with CR/LF, a non-visible character, or none at all: never sent', async () => {
