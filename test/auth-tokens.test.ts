@@ -191,3 +191,71 @@ describe('what stays open, and who is refused with 403', () => {
     expect(upstreamCalls(stack)).toBe(before);
   });
 });
+
+describe('inline keys, every allowed algorithm, and an unreachable IdP', () => {
+  it('accepts RS256, ES256 and EdDSA tokens against an inline JWKS, and only the algorithms configured', async () => {
+    const algs = ['RS256', 'ES256', 'EdDSA'] as const;
+    const pairs = await Promise.all(algs.map(async (alg) => ({ alg, kid: `k-${alg}`, ...(await generateKeyPair(alg, { extractable: true })) })));
+    const keys = await Promise.all(
+      pairs.map(async (p) => {
+        const jwk = await exportJWK(p.publicKey);
+        return { ...jwk, kty: String(jwk.kty), kid: p.kid, alg: p.alg };
+      }),
+    );
+    const inline = await startAuthStack({
+      kinds: ['control-panel'],
+      auth: () => ({
+        jwks: { keys },
+        issuer: 'https://idp.example/',
+        audience: 'ticketgraph',
+        clockSkewSeconds: 30,
+        jwksCooldownMs: 30_000,
+        algorithms: ['RS256', 'EdDSA'],
+        access: [{ claim: 'groups', includes: 'support', sources: '*', write: true }],
+      }),
+    });
+    try {
+      for (const pair of pairs) {
+        const signed = await new SignJWT({ groups: ['support'] })
+          .setProtectedHeader({ alg: pair.alg, kid: pair.kid })
+          .setSubject('agent-1')
+          .setIssuer('https://idp.example/')
+          .setAudience('ticketgraph')
+          .setIssuedAt(CLOCK_START)
+          .setExpirationTime(seconds(600))
+          .sign(pair.privateKey);
+        const response = await inline.post(QUERY, signed);
+        // ES256 is a fine algorithm, but this gateway was configured without it.
+        expect(response.status, pair.alg).toBe(pair.alg === 'ES256' ? 401 : 200);
+      }
+    } finally {
+      await inline.close();
+    }
+  });
+
+  it('an IdP that cannot be reached is a 503 (retry), not a 401 and not an open door', async () => {
+    const down = await startAuthStack({
+      kinds: ['control-panel'],
+      auth: (idp) => ({
+        // A port nothing listens on once the IdP below is closed.
+        jwksUrl: idp.jwksUrl,
+        issuer: idp.issuer,
+        audience: 'ticketgraph',
+        clockSkewSeconds: 30,
+        jwksCooldownMs: 0,
+        algorithms: ['ES256'],
+        access: [{ claim: 'groups', includes: 'support', sources: '*', write: true }],
+      }),
+    });
+    try {
+      const token = await down.idp.mint('agent-1', AGENT, { now: CLOCK_START });
+      await down.idp.close();
+      const response = await down.post(QUERY, token);
+      expect(response.status).toBe(503);
+      expect(response.body.data).toBeUndefined();
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await down.close().catch(() => undefined);
+    }
+  });
+});
