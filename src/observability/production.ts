@@ -48,6 +48,8 @@ export interface ProductionOptions {
   logDestination?: DestinationStream;
   /** Told about every upstream attempt too (beside the metrics). */
   observer?: UpstreamObserver;
+  /** The rate limit's key for an authenticated request (src/auth). */
+  rateLimitKey?: (request: Request) => Promise<string | undefined>;
 }
 
 export interface Production {
@@ -96,7 +98,7 @@ export function createProduction(options: ProductionOptions): Production {
       return [
         useOperationalRoutes({ circuitStates: states, metrics: metrics.registry }),
         useRequestLog({ logger, metrics, trustProxy: settings.trustProxy }),
-        useRateLimit({ max: settings.rateLimit.max, windowMs: settings.rateLimit.windowMs, trustProxy: settings.trustProxy }),
+        useRateLimit({ max: settings.rateLimit.max, windowMs: settings.rateLimit.windowMs, trustProxy: settings.trustProxy, ...(options.rateLimitKey ? { clientKey: options.rateLimitKey } : {}) }),
         useCsrfPrevention(),
         useQueryLimits({
           maxDepth: settings.maxDepth,

@@ -21,6 +21,12 @@ export interface RateLimitOptions {
   trustProxy?: boolean;
   /** Clients remembered at once; past it expired windows go first, then the oldest. @default 100000 */
   maxClients?: number;
+  /**
+   * The client's key when it has one better than its address: the authenticated subject, so
+   * callers behind one proxy or NAT don't share a budget and one caller can't spread over
+   * many addresses. Undefined falls back to the address.
+   */
+  clientKey?: (request: Request) => Promise<string | undefined>;
   /** The clock (tests). @default Date.now */
   now?: () => number;
 }
@@ -75,10 +81,11 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
   };
 
   return {
-    onRequest({ request, serverContext, endResponse, fetchAPI }) {
+    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+      const known = options.clientKey ? await options.clientKey(request) : undefined;
+      const key = known ?? `ip:${clientAddress(request, serverContext, options.trustProxy ?? false)}`;
       const at = now();
       if (at >= nextSweep || windows.size >= maxClients) sweep(at);
-      const key = clientAddress(request, serverContext, options.trustProxy ?? false);
       let window = windows.get(key);
       if (!window || window.resetAt <= at) {
         window = { count: 0, resetAt: at + windowMs };
