@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { SourceConfig } from './sources/adapter.js';
 import { sourceRegistry, type SourceRegistry } from './sources/registry.js';
+import { claimTemplate } from './auth/claim-template.js';
 import { gatewaySettings, resilienceSettings, type GatewaySettings } from './settings.js';
 import { DEFAULT_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS } from './live/intervals.js';
 
@@ -49,10 +50,18 @@ const commonFieldsFor = (registry: SourceRegistry) => z.object({
    * { "x-cp-user-token": "x-token" } lets each caller use their own vendor token.
    */
   forwardHeaders: z.record(z.string().regex(/^[a-z0-9-]+$/, 'lowercase header name'), z.string().regex(/^[A-Za-z0-9-]+$/)).default({}),
+  /** With `gateway.auth.tenantClaim`: only callers of this tenant see this source. */
+  tenant: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, '1-64 letters, digits, _ . or -').optional(),
+  /**
+   * Header sent to this source -> template over the caller's verified claims, e.g.
+   * { "x-ticketgraph-user": "{claims.preferred_username}" } (src/auth/claim-template.ts).
+   */
+  identityHeaders: z.record(z.string().regex(/^[a-z0-9-]+$/, 'lowercase header name'), claimTemplate).default({}),
 });
 const COMMON_KEYS = new Set(Object.keys(commonFieldsFor(sourceRegistry).shape));
 
-const fileShape = z.strictObject({ sources: z.array(z.unknown()).min(1), gateway: z.unknown().optional() });
+/** `demo` holds the emulators' demo tokens (README, Securing it); the gateway ignores it. */
+const fileShape = z.strictObject({ sources: z.array(z.unknown()).min(1), gateway: z.unknown().optional(), demo: z.unknown().optional() });
 
 export type Environment = Record<string, string | undefined>;
 
@@ -104,11 +113,14 @@ export function parseConfig(document: unknown, env: Environment = process.env, r
         resilience: common.data.resilience,
         forwardHeaders: common.data.forwardHeaders,
         pollIntervalMs: common.data.pollIntervalMs,
+        identityHeaders: common.data.identityHeaders,
+        ...(common.data.tenant === undefined ? {} : { tenant: common.data.tenant }),
       });
     }
   });
   const gateway = gatewaySettings.safeParse(file.data.gateway ?? {});
   if (!gateway.success) problems.push(...describeIssues(gateway.error, ['gateway']));
+  else problems.push(...unknownAccessSources(gateway.data, seenKeys));
   if (problems.length > 0 || !gateway.success) throw new ConfigError(problems);
   const redis = gateway.data.redis;
   if (redis && gateway.data.cursorSecret === undefined) {
@@ -144,6 +156,15 @@ export async function loadConfigFile(path: string, env: Environment = process.en
     throw new ConfigError([`${path} is not valid JSON`]);
   }
   return parseConfig(document, env);
+}
+
+/** An access rule naming a source that is not configured is a typo that would silently grant nothing. */
+function unknownAccessSources(gateway: GatewaySettings, keys: ReadonlySet<string>): string[] {
+  return (gateway.auth?.access ?? []).flatMap((rule, index) =>
+    rule.sources === '*'
+      ? []
+      : rule.sources.filter((key) => !keys.has(key)).map((key) => `gateway.auth.access[${index}].sources: unknown source "${key}"`),
+  );
 }
 
 function resolveCredentials(

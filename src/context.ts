@@ -14,6 +14,8 @@ export interface SourceDirectory {
   get(key: string): SourceAdapter | undefined;
   /** The adapter, or a BAD_USER_INPUT error naming the known keys. */
   require(key: string): SourceAdapter;
+  /** Whether the caller may write to this (visible) source; always true when the gateway runs open. */
+  canWrite?(key: string): boolean;
 }
 
 /** Who is calling, once authenticated (null when the gateway runs open). */

@@ -1,7 +1,9 @@
 /**
  * `npm run emulators -- --manifest <file>`: every emulator on 127.0.0.1 ephemeral ports, and a
  * manifest in the config format (demo credentials included) that works as TICKETGRAPH_CONFIG.
- * Runs until SIGINT/SIGTERM.
+ * Also a demo identity provider: the manifest turns `gateway.auth` on and carries a token per
+ * demo user under `demo` (README, Securing it); `--no-auth` leaves both out. Runs until
+ * SIGINT/SIGTERM.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -9,18 +11,21 @@ import { startEmbeddedEmulators, toConfigDocument } from './embedded.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { manifest: { type: 'string' }, latency: { type: 'string' } },
+    options: { manifest: { type: 'string' }, latency: { type: 'string' }, 'no-auth': { type: 'boolean' } },
     strict: true,
   });
   const latencyMs = values.latency === undefined ? 0 : Number(values.latency);
   if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('--latency must be a non-negative number of ms');
-  const embedded = await startEmbeddedEmulators({ emulator: { latencyMs } });
-  const manifest = `${JSON.stringify(toConfigDocument(embedded.config), null, 2)}\n`;
+  const embedded = await startEmbeddedEmulators({ emulator: { latencyMs }, demoAuth: !values['no-auth'] });
+  const manifest = `${JSON.stringify(toConfigDocument(embedded.config, embedded.demo), null, 2)}\n`;
   if (values.manifest) {
     await writeFile(values.manifest, manifest, { mode: 0o600 });
     console.log(`manifest written to ${values.manifest}`);
   }
   for (const e of embedded.emulators) console.log(`${e.key} (${e.kind}) on ${e.listening.baseUrl}`);
+  if (embedded.demo) {
+    console.log(`demo identity provider: ${embedded.demo.idp.jwksUrl} (tokens in the manifest's "demo" block; --no-auth for an open gateway)`);
+  }
   console.log('emulators ready; Ctrl-C to stop');
   const stop = () => void embedded.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -6,6 +6,8 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import { defaultGatewaySettings, type GatewayConfig, type GatewaySettings } from './config.js';
 import type { GatewayContext, SourceDirectory } from './context.js';
+import { createAuthenticator } from './auth/authenticator.js';
+import { useAuth } from './auth/use-auth.js';
 import { createCursorCodec } from './federation/cursor.js';
 import { DEFAULT_GRAPHIQL_QUERY } from './graphiql-default.js';
 import { createProduction } from './observability/production.js';
@@ -36,6 +38,8 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Automatic persisted queries (APQ) for frontends; `false` turns them off. @default {} */
   persistedQueries?: PersistedQueryOptions | false;
+  /** The clock tokens are checked against (tests). @default now */
+  authClock?: () => Date;
   /** Where JSON log lines go, at `gateway.logLevel`. @default stderr, `error` and above only (`npm start` passes stdout) */
   logDestination?: DestinationStream;
 }
@@ -53,7 +57,9 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const settings = options.config.gateway ?? defaultGatewaySettings();
   // Logs, metrics, limits, CSRF, rate limit, masked errors, health/ready/metrics: src/observability/production.ts.
-  const production = createProduction({ config: options.config, settings, ...(options.logDestination ? { logDestination: options.logDestination } : {}), ...(options.observer ? { observer: options.observer } : {}) });
+  // Caller auth (src/auth): absent, the gateway runs open.
+  const auth = settings.auth ? createAuthenticator(settings.auth, options.config.sources, options.authClock ? { now: options.authClock } : {}) : undefined;
+  const production = createProduction({ config: options.config, settings, ...(auth ? { rateLimitKey: auth.rateLimitKey } : {}), ...(options.logDestination ? { logDestination: options.logDestination } : {}), ...(options.observer ? { observer: options.observer } : {}) });
   const sources = createSourceDirectory(options.config, {
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     observer: production.observer,
@@ -89,21 +95,21 @@ export function createGateway(options: GatewayOptions): Gateway {
     renderGraphiQL,
     context: ({ request }) => {
       const requestId = production.requestIdFor(request);
+      const view = auth ? auth.viewFor(request, sources, cursors) : { caller: null, sources, cursors };
       return {
-        caller: null,
         live,
-        sources,
-        cursors,
+        ...view,
         requestId,
         // The client going away or the deadline passing both stop upstream work. (Envelop
         // copies the context with Object.assign, so a lazy getter would be read here anyway.)
         signal: AbortSignal.any([request.signal, AbortSignal.timeout(settings.requestDeadlineMs)]),
         sourceFailures: [],
-        scope: { requestId, incomingHeaders: request.headers, upstream: [] },
+        scope: { requestId, incomingHeaders: request.headers, upstream: [], caller: view.caller },
       };
     },
     plugins: [
       ...production.plugins(() => sources.circuitStates(), { rateLimiter: shared.rateLimiter, readiness: shared.readiness }),
+      ...(auth ? [useAuth(auth, { graphqlEndpoint: '/graphql' })] : []),
       ...(persisted ? [usePersistedQueries(persisted, { only: settings.persistedDocuments?.only ?? false })] : []),
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestScope(),

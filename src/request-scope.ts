@@ -4,6 +4,7 @@
  * where each upstream call's timing lands (for the request's log line).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Caller } from './context.js';
 import type { UpstreamEvent } from './sources/http.js';
 
 export interface RequestScope {
@@ -11,6 +12,8 @@ export interface RequestScope {
   /** Lower-cased incoming headers, as the client sent them. */
   incomingHeaders: Headers;
   upstream: UpstreamEvent[];
+  /** The verified caller (null when the gateway runs open): identity headers are rendered from it. */
+  caller?: Caller | null;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

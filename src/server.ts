@@ -1,6 +1,7 @@
 /**
  * `npm start`: the gateway on HOST:PORT (default 127.0.0.1:4000), over the sources in
- * TICKETGRAPH_CONFIG, or over the embedded emulators when it is not set.
+ * TICKETGRAPH_CONFIG, or over the embedded emulators when it is not set (with a demo identity
+ * provider and tokens when TICKETGRAPH_DEMO_AUTH=1).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,10 +22,11 @@ async function main(): Promise<void> {
   if (configPath) {
     config = await loadConfigFile(configPath);
   } else {
-    const embedded = await startEmbeddedEmulators();
+    const embedded = await startEmbeddedEmulators({ demoAuth: process.env.TICKETGRAPH_DEMO_AUTH === '1' });
     config = embedded.config;
     stopEmulators = embedded.close;
     console.log(`embedded emulators: ${embedded.emulators.map((e) => `${e.key} (${e.kind})`).join(', ')}`);
+    for (const [user, token] of Object.entries(embedded.demo?.tokens ?? {})) console.log(`demo token ${user}: ${token}`);
   }
 
   const gateway = createGateway({
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     logDestination: stdoutDestination(),
     ...(process.env.TICKETGRAPH_CURSOR_SECRET ? { cursorSecret: process.env.TICKETGRAPH_CURSOR_SECRET } : {}),
   });
+  if (!gateway.settings.auth) console.warn('warning: no gateway.auth configured: anyone who can reach this gateway reads and writes every source (README, Securing it)');
   const server = createServer(gateway.yoga);
   // graphql-ws on the same /graphql path (SSE needs nothing: it is plain HTTP).
   const websockets = attachWebSockets(server, gateway);

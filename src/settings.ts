@@ -3,6 +3,7 @@
  * source registry) so the HTTP layer can use them without an import cycle through every adapter.
  */
 import { z } from 'zod';
+import { authSettings } from './auth/settings.js';
 
 /**
  * Server-wide settings, the optional top-level `gateway` object of the config file.
@@ -26,6 +27,9 @@ export const gatewaySettings = z.strictObject({
   rateLimit: z.strictObject({ windowMs: z.number().int().min(100).default(60_000), max: z.number().int().min(1).default(600) }).default({ windowMs: 60_000, max: 600 }),
   trustProxy: z.boolean().default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // --- auth (src/auth) ---
+  /** Caller authentication and per-source access; the gateway runs open without it. */
+  auth: authSettings.optional(),
   /**
    * Shared state for several replicas: global rate limits, the persisted-query store, the
    * response cache. Unset: everything is per process.

@@ -37,8 +37,9 @@ function run(script: string, args: string[], env: Record<string, string>) {
   return { child, exited, waitFor, output: () => output };
 }
 
-async function graphql(url: string, query: string) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+async function graphql(url: string, query: string, token?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query }) });
   return (await response.json()) as { data?: { tickets?: { edges: unknown[] } }; errors?: unknown[] };
 }
 
@@ -48,6 +49,8 @@ describe('npm start', () => {
     const [, url] = await server.waitFor(/^ticketgraph listening on (http:\/\/127\.0\.0\.1:\d+\/graphql)$/m);
     const result = await graphql(url!, DEFAULT_GRAPHIQL_QUERY);
     expect(result.data?.tickets?.edges.length).toBeGreaterThan(0);
+    // Open by default, and it says so (README, Securing it).
+    expect(server.output()).toContain('warning: no gateway.auth configured');
     const page = await fetch(url!, { headers: { accept: 'text/html' } });
     expect(await page.text()).toContain('RecentTickets');
   });
@@ -76,7 +79,9 @@ describe('npm run emulators', () => {
     const server = run('src/server.ts', [], { PORT: '0', TICKETGRAPH_CONFIG: manifest });
     const [, url] = await server.waitFor(/ticketgraph listening on (http:\/\/\S+\/graphql)/);
     expect(server.output()).not.toContain('embedded emulators');
-    const result = await graphql(url!, '{ tickets(first: 5, filter: { sources: ["cp"] }) { edges { node { number } } } }');
+    // The manifest turns auth on (README, Securing it): a demo user's token from it.
+    const token = (document as { demo: { tokens: Record<string, string> } }).demo.tokens['agent-northwind'];
+    const result = await graphql(url!, '{ tickets(first: 5, filter: { sources: ["cp"] }) { edges { node { number } } } }', token);
     expect(result.errors).toBeUndefined();
     expect(result.data?.tickets?.edges).toHaveLength(5);
   });

@@ -49,6 +49,8 @@ export interface ProductionOptions {
   logDestination?: DestinationStream;
   /** Told about every upstream attempt too (beside the metrics). */
   observer?: UpstreamObserver;
+  /** The rate limit's key for an authenticated request (src/auth). */
+  rateLimitKey?: (request: Request) => Promise<string | undefined>;
 }
 
 /** What shared state (src/shared-state) adds to the production plugins. */
@@ -108,6 +110,7 @@ export function createProduction(options: ProductionOptions): Production {
           max: settings.rateLimit.max,
           windowMs: settings.rateLimit.windowMs,
           trustProxy: settings.trustProxy,
+          ...(options.rateLimitKey ? { clientKey: options.rateLimitKey } : {}),
           ...(sharing.rateLimiter ? { limiter: sharing.rateLimiter } : {}),
         }),
         useCsrfPrevention(),

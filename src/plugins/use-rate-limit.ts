@@ -22,6 +22,12 @@ export interface RateLimitOptions {
   trustProxy?: boolean;
   /** Clients remembered at once; past it expired windows go first, then the oldest. @default 100000 */
   maxClients?: number;
+  /**
+   * The client's key when it has one better than its address: the authenticated subject, so
+   * callers behind one proxy or NAT don't share a budget and one caller can't spread over
+   * many addresses. Undefined falls back to the address.
+   */
+  clientKey?: (request: Request) => Promise<string | undefined>;
   /** The clock (tests). @default Date.now */
   now?: () => number;
   /**
@@ -94,17 +100,19 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
   if (shared) {
     return {
       async onRequest({ request, serverContext, endResponse, fetchAPI }) {
-        const verdict = await shared.consume(clientAddress(request, serverContext, options.trustProxy ?? false));
+        const known = options.clientKey ? await options.clientKey(request) : undefined;
+        const verdict = await shared.consume(known ?? `ip:${clientAddress(request, serverContext, options.trustProxy ?? false)}`);
         if (!verdict.allowed) refuse(endResponse, fetchAPI, verdict.retryAfterSeconds);
       },
     };
   }
 
   return {
-    onRequest({ request, serverContext, endResponse, fetchAPI }) {
+    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
+      const known = options.clientKey ? await options.clientKey(request) : undefined;
+      const key = known ?? `ip:${clientAddress(request, serverContext, options.trustProxy ?? false)}`;
       const at = now();
       if (at >= nextSweep || windows.size >= maxClients) sweep(at);
-      const key = clientAddress(request, serverContext, options.trustProxy ?? false);
       let window = windows.get(key);
       if (!window || window.resetAt <= at) {
         window = { count: 0, resetAt: at + windowMs };

@@ -36,6 +36,8 @@ export function userError(field: string, message: string, code = 'INVALID'): Use
 /** The adapter for a write, or UNSUPPORTED_OPERATION naming the source. */
 export function writableSource(ctx: GatewayContext, sourceKey: string, operation: WriteOperation): SourceAdapter {
   const adapter = ctx.sources.require(sourceKey);
+  // Auth (src/auth/access.ts): a visible source the caller may only read.
+  if (ctx.sources.canWrite?.(sourceKey) === false) throw userError(operation === 'createTicket' ? 'source' : operation === 'addComment' ? 'ticketId' : 'id', `You may read source "${sourceKey}" but not write to it`, 'FORBIDDEN');
   if (!adapter.capabilities.writes.includes(operation) || typeof adapter[operation] !== 'function') {
     throw unsupportedOperation(adapter.key, operation);
   }

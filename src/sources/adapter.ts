@@ -232,6 +232,10 @@ export interface SourceConfig<Credentials = Record<string, string>, Settings = R
   pollIntervalMs?: number;
   /** Incoming request header -> header sent to this source (caller identity passthrough). */
   forwardHeaders?: Record<string, string>;
+  /** Header sent to this source -> template over the caller's verified claims (src/auth/claim-template.ts). */
+  identityHeaders?: Record<string, string>;
+  /** With `gateway.auth.tenantClaim`: only callers of this tenant see this source. */
+  tenant?: string;
 }
 
 /**

@@ -23,11 +23,34 @@ export function createSourceDirectory(
       ...(dispatcher ? { dispatcher } : {}),
       ...(source.resilience ? { resilience: source.resilience } : {}),
       ...(source.forwardHeaders ? { forwardHeaders: source.forwardHeaders } : {}),
+      ...(source.identityHeaders ? { identityHeaders: source.identityHeaders } : {}),
       ...(options.observer ? { observer: options.observer } : {}),
     });
     https.set(source.key, http);
     return kind.createAdapter(source, http);
   });
+  return {
+    ...directoryOf(adapters, () => true),
+    circuitStates: () => Object.fromEntries([...https].map(([key, http]) => [key, http.circuitState()])),
+    close: async () => {
+      await Promise.allSettled(adapters.map((a) => a.close()));
+    },
+  };
+}
+
+/**
+ * The directory as one caller sees it: sources they may not read are absent everywhere (lists,
+ * `get`, and `require`'s "unknown source" error, which names only visible keys), so an
+ * invisible source behaves exactly like one that is not configured.
+ */
+export function visibleDirectory(directory: SourceDirectory, access: { readable: ReadonlySet<string>; writable: ReadonlySet<string> }): SourceDirectory {
+  return directoryOf(
+    directory.all.filter((adapter) => access.readable.has(adapter.key)),
+    (key) => access.writable.has(key),
+  );
+}
+
+function directoryOf(adapters: readonly SourceAdapter[], canWrite: (key: string) => boolean): SourceDirectory {
   const byKey = new Map(adapters.map((a) => [a.key, a]));
   return {
     all: adapters,
@@ -42,9 +65,6 @@ export function createSourceDirectory(
       }
       return adapter;
     },
-    circuitStates: () => Object.fromEntries([...https].map(([key, http]) => [key, http.circuitState()])),
-    close: async () => {
-      await Promise.allSettled(adapters.map((a) => a.close()));
-    },
+    canWrite: (key) => byKey.has(key) && canWrite(key),
   };
 }

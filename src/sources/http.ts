@@ -12,6 +12,7 @@ import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { resilienceSettings, type ResilienceSettings } from '../settings.js';
 import { UpstreamError, UpstreamErrorCode as ErrorCode, isUpstreamError, type UpstreamErrorCode } from './errors.js';
 import { currentRequestScope } from '../request-scope.js';
+import { identityHeaders } from '../auth/identity-headers.js';
 import { backoffMs, CircuitBreaker, ConcurrencyGate, RetryBudget, type CircuitState } from './resilience.js';
 
 export interface SourceHttpOptions {
@@ -27,6 +28,8 @@ export interface SourceHttpOptions {
   resilience?: ResilienceSettings;
   /** Incoming header -> outgoing header, forwarded from the current GraphQL request. */
   forwardHeaders?: Record<string, string>;
+  /** Outgoing header -> template over the current caller's claims (src/auth/claim-template.ts). */
+  identityHeaders?: Record<string, string>;
   /** Told about every upstream attempt (metrics, logs). Never sees headers, bodies or query strings. */
   observer?: UpstreamObserver;
 }
@@ -127,7 +130,11 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const idempotent = req.idempotent ?? req.method === 'GET';
     const scope = currentRequestScope();
-    const forwarded = forwardedHeaders(options.forwardHeaders, scope?.incomingHeaders);
+    const forwarded = {
+      ...forwardedHeaders(options.forwardHeaders, scope?.incomingHeaders),
+      // After the forwarded ones: a caller can never set an identity header themselves.
+      ...identityHeaders(options.source, options.identityHeaders, scope?.caller),
+    };
     const path = req.path;
     budget.onRequest();
     for (let attempt = 0; ; attempt++) {

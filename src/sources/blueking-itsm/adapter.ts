@@ -29,6 +29,8 @@ export interface BluekingSettings {
   timeZone: string;
   /** The service new tickets are filed under when `topicKey` is not given. */
   defaultServiceId?: number | undefined;
+  /** `bk_username` per caller (src/auth/claim-template.ts). */
+  usernameTemplate?: string | undefined;
 }
 
 /** Seed: "page_size … the maximum is 10000" (larger values are clamped by the server). */
@@ -74,7 +76,7 @@ export class BluekingItsmAdapter implements SourceAdapter {
   ) {
     this.key = config.key;
     this.name = config.name;
-    this.client = new BluekingClient(http, config.credentials);
+    this.client = new BluekingClient(http, config.credentials, config.settings.usernameTemplate);
     this.ctx = { sourceKey: config.key, timeZone: config.settings.timeZone };
   }
 

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { UpstreamError, UpstreamErrorCode as ErrorCode } from '../errors.js';
+import { actingUser } from '../../auth/identity-headers.js';
 import { httpStatusError, type HttpResponse, type SourceHttp } from '../http.js';
 import { parseNative } from '../parse.js';
 import {
@@ -64,7 +65,13 @@ export class BluekingClient {
   constructor(
     private readonly http: SourceHttp,
     private readonly credentials: BluekingCredentials,
+    private readonly usernameTemplate?: string,
   ) {}
+
+  /** The acting user: the caller's own when a template is set (ESB's login-free whitelist trusts the app to say who). */
+  private username(): string {
+    return actingUser(this.http.source, this.usernameTemplate, this.credentials.username);
+  }
 
   getTickets(params: GetTicketsParams, signal?: AbortSignal) {
     return this.post('get_tickets', { ...params }, nativeTicketPage, { idempotent: true, signal });
@@ -83,13 +90,13 @@ export class BluekingClient {
   }
 
   operateTicket(sn: string, action: OperateAction, message: string | undefined, signal?: AbortSignal) {
-    const body: Record<string, unknown> = { sn, operator: this.credentials.username, action_type: action };
+    const body: Record<string, unknown> = { sn, operator: this.username(), action_type: action };
     if (message !== undefined) body.action_message = message;
     return this.post('operate_ticket', body, nativeAck, { idempotent: false, signal });
   }
 
   commentTicket(sn: string, stars: number, comments: string, signal?: AbortSignal) {
-    const body = { sn, stars, comments, source: 'API', operator: this.credentials.username };
+    const body = { sn, stars, comments, source: 'API', operator: this.username() };
     return this.post('comment_ticket', body, nativeAck, { idempotent: false, signal });
   }
 
@@ -97,7 +104,7 @@ export class BluekingClient {
     return {
       bk_app_code: this.credentials.appCode,
       bk_app_secret: this.credentials.appSecret,
-      bk_username: this.credentials.username,
+      bk_username: this.username(),
     };
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { claimTemplate } from '../../auth/claim-template.js';
 import type { SourceKind } from '../adapter.js';
 import { BluekingItsmAdapter, type BluekingSettings } from './adapter.js';
 import type { BluekingCredentials } from './client.js';
@@ -20,6 +21,8 @@ const settings = z.strictObject({
   /** The zone the server writes and reads its "YYYY-MM-DD hh:mm:ss" times in. */
   timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as "Asia/Shanghai"').default(DEFAULT_TIME_ZONE),
   defaultServiceId: z.number().int().positive().optional(),
+  /** `bk_username` per caller, e.g. "{claims.preferred_username}" (README, Securing it); `username` when the gateway runs open. */
+  usernameTemplate: claimTemplate.optional(),
 });
 
 export const bluekingItsm: SourceKind<BluekingCredentials, BluekingSettings> = {
