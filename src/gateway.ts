@@ -6,7 +6,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import { defaultGatewaySettings, type GatewayConfig, type GatewaySettings } from './config.js';
 import type { GatewayContext, SourceDirectory } from './context.js';
-import { createAuthenticator } from './auth/authenticator.js';
+import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { useAuth } from './auth/use-auth.js';
 import { createCursorCodec } from './federation/cursor.js';
 import { DEFAULT_GRAPHIQL_QUERY } from './graphiql-default.js';
@@ -49,6 +49,8 @@ export interface Gateway {
   sources: SourceDirectory & { circuitStates(): Record<string, CircuitState> };
   /** Live ticket events: pollers, the event log and fan-out to subscribers. */
   live: LiveHub;
+  /** Caller authentication, when `gateway.auth` is set (WebSocket connections use it too). */
+  auth: Authenticator | undefined;
   settings: GatewaySettings;
   logger: Logger;
   close(): Promise<void>;
@@ -121,6 +123,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     yoga,
     sources,
     live,
+    auth,
     settings,
     logger: production.logger,
     close: async () => {

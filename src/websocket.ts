@@ -5,7 +5,7 @@
  * and schema are the ones HTTP requests get.
  */
 import type { Server } from 'node:http';
-import type { ExecutionArgs } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Gateway } from './gateway.js';
@@ -19,24 +19,50 @@ type EnvelopedArgs = ExecutionArgs & {
   subscribe: (args: ExecutionArgs) => unknown;
 };
 
-export function attachWebSockets(server: Server, gateway: Pick<Gateway, 'yoga'>): WebSocketEndpoint {
-  const { yoga } = gateway;
+/** Close codes (graphql-ws uses 4400-4499 for the application's refusals). */
+const UNAUTHORIZED_CLOSE = 4401;
+const FORBIDDEN_CLOSE = 4403;
+
+export function attachWebSockets(server: Server, gateway: Pick<Gateway, 'yoga' | 'auth'>): WebSocketEndpoint {
+  const { yoga, auth } = gateway;
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: 100_000 });
+  /** The connection's stand-in HTTP request: what the caller was authenticated as, once, at connection_init. */
+  const requests = new WeakMap<object, Request>();
   const disposable = useServer(
     {
       execute: (args) => (args as EnvelopedArgs).execute(args) as never,
       subscribe: (args) => (args as EnvelopedArgs).subscribe(args) as never,
-      onSubscribe: async (ctx, _id, payload) => {
+      onConnect: async (ctx) => {
         const upgrade = ctx.extra.request;
         const headers = new Headers();
         for (const [name, value] of Object.entries(upgrade.headers)) {
           if (typeof value === 'string') headers.set(name, value);
           else if (Array.isArray(value)) headers.set(name, value.join(', '));
         }
-        // A token may come in the connection_init payload, as browser WebSocket clients cannot set headers.
+        // Browser WebSocket clients cannot set headers: the token may come in connection_init.
         const init = ctx.connectionParams;
-        if (init && typeof init.authorization === 'string' && !headers.has('authorization')) headers.set('authorization', init.authorization);
+        const token = init && (typeof init.authorization === 'string' ? init.authorization : typeof init.Authorization === 'string' ? init.Authorization : undefined);
+        if (token !== undefined) headers.set('authorization', token);
         const request = new Request(`http://${headers.get('host') ?? 'localhost'}${yoga.graphqlEndpoint}`, { method: 'POST', headers });
+        if (auth) {
+          // The same verification as HTTP requests, before any operation is accepted.
+          const result = await auth.authenticate(request);
+          if (!result.ok) {
+            ctx.extra.socket.close(UNAUTHORIZED_CLOSE, 'Unauthorized');
+            return false;
+          }
+          if (!auth.isAllowed(result.caller)) {
+            ctx.extra.socket.close(FORBIDDEN_CLOSE, 'Forbidden');
+            return false;
+          }
+        }
+        requests.set(ctx.extra.socket, request);
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const upgrade = ctx.extra.request;
+        const request = requests.get(ctx.extra.socket);
+        if (!request) return [new GraphQLError('Connection not initialised', { extensions: { code: 'UNAUTHENTICATED' } })];
         const enveloped = yoga.getEnveloped({ request, params: payload, req: upgrade, socket: ctx.extra.socket } as never);
         const document = enveloped.parse(payload.query);
         const errors = enveloped.validate(enveloped.schema, document);
