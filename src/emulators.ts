@@ -1,5 +1,5 @@
 /**
- * `npm run emulators -- --manifest <file>`: every emulator on 127.0.0.1 ephemeral ports, and a
+ * `npm run emulators -- --manifest <file> [--tickets N]`: every emulator on 127.0.0.1 ephemeral ports, and a
  * manifest in the config format (demo credentials included) that works as TICKETGRAPH_CONFIG.
  * Runs until SIGINT/SIGTERM.
  */
@@ -9,12 +9,14 @@ import { startEmbeddedEmulators, toConfigDocument } from './embedded.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { manifest: { type: 'string' }, latency: { type: 'string' } },
+    options: { manifest: { type: 'string' }, latency: { type: 'string' }, tickets: { type: 'string' } },
     strict: true,
   });
   const latencyMs = values.latency === undefined ? 0 : Number(values.latency);
   if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('--latency must be a non-negative number of ms');
-  const embedded = await startEmbeddedEmulators({ emulator: { latencyMs } });
+  const tickets = values.tickets === undefined ? undefined : Number(values.tickets);
+  if (tickets !== undefined && (!Number.isSafeInteger(tickets) || tickets < 0)) throw new Error('--tickets must be a non-negative whole number (tickets seeded per source)');
+  const embedded = await startEmbeddedEmulators({ emulator: { latencyMs, ...(tickets !== undefined ? { tickets } : {}) } });
   const manifest = `${JSON.stringify(toConfigDocument(embedded.config), null, 2)}\n`;
   if (values.manifest) {
     await writeFile(values.manifest, manifest, { mode: 0o600 });
