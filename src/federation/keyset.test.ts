@@ -173,3 +173,49 @@ describe('keyset re-seek while data moves', () => {
     }
   });
 });
+
+describe('at scale', () => {
+  it('sweeps 12,000 tickets ascending from a newest-first vendor, no page costing more native calls than the first', async () => {
+    const v = vendor({ sorts: [DESC], filters: [] });
+    for (let i = 1; i <= 12_000; i++) v.data.push(ticket(i, i));
+    const query = { filter: {}, order: ASC, sources: [v.adapter] };
+    let cursor: string | null = null;
+    let next = 1;
+    let most = 0;
+    let first = 0;
+    for (let page = 0; page < 200; page++) {
+      v.calls.length = 0;
+      const result = await readTicketPage(context(), query, { direction: 'forward', count: 100, cursor });
+      expect(result.sourceErrors).toEqual([]);
+      for (const edge of result.edges) expect(edge.node.number).toBe(String(next++));
+      if (page === 0) first = v.calls.length;
+      else most = Math.max(most, v.calls.length);
+      if (!result.pageInfo.hasNextPage) break;
+      cursor = result.pageInfo.endCursor;
+    }
+    expect(next - 1).toBe(12_000);
+    // 100 tickets from a vendor that pages by 20: five reads (plus the one-ticket check of the
+    // hint on later pages, which page 1 spends on the total).
+    expect(most).toBeLessThanOrEqual(first);
+  });
+
+  it('sorts up to 10,000 tickets in memory for an order the vendor lacks, and names the source and the bound past it', async () => {
+    const UPDATED: TicketOrder = { field: 'UPDATED_AT', direction: 'ASC' };
+    const small = vendor({ sorts: [DESC], filters: [] });
+    for (let i = 1; i <= 10_000; i++) small.data.push(ticket(i, 20_000 - i));
+    const ok = await readTicketPage(context(), { filter: {}, order: UPDATED, sources: [small.adapter] }, { direction: 'forward', count: 5, cursor: null });
+    expect(ok.sourceErrors).toEqual([]);
+    expect(ok.edges.map((e) => e.node.number)).toEqual(['10000', '9999', '9998', '9997', '9996']);
+    // The next page reads nothing: the window is kept for the sweep.
+    small.calls.length = 0;
+    const second = await readTicketPage(context(), { filter: {}, order: UPDATED, sources: [small.adapter] }, { direction: 'forward', count: 5, cursor: ok.pageInfo.endCursor });
+    expect(second.edges.map((e) => e.node.number)).toEqual(['9995', '9994', '9993', '9992', '9991']);
+    expect(small.calls).toEqual([]);
+
+    small.data.push(ticket(10_001, 1));
+    const over = await readTicketPage(context(), { filter: { search: 'T' }, order: UPDATED, sources: [small.adapter] }, { direction: 'forward', count: 5, cursor: null });
+    expect(over.sourceErrors).toEqual([
+      expect.objectContaining({ source: 'm', code: 'UNSUPPORTED_OPERATION', message: expect.stringMatching(/^\[m\] cannot order by UPDATED_AT ASC.*more than 10000 tickets match/) }),
+    ]);
+  });
+});
