@@ -219,3 +219,70 @@ describe('at scale', () => {
     ]);
   });
 });
+
+describe('bounded scans and failures', () => {
+  it('ends a page early at the last key a sparse source examined, and loses or repeats nothing', async () => {
+    // Vendor "m" cannot search, so the gateway scans; only every 2,500th ticket matches.
+    const sparse = vendor({ sorts: [DESC, ASC], filters: [] });
+    for (let i = 1; i <= 6_000; i++) sparse.data.push({ ...ticket(i, i * 2), title: i % 2_500 === 0 ? 'needle' : 'hay' });
+    const dense = vendor({ sorts: [DESC, ASC], filters: [] });
+    const d = { ...dense.adapter, key: 'd' };
+    for (let i = 1; i <= 30; i++) dense.data.push({ ...ticket(i, i * 400 + 1), sourceKey: 'd', title: 'needle too' });
+    for (const order of [DESC, ASC]) {
+      const query = { filter: { search: 'needle' }, order, sources: [sparse.adapter, d] };
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let short = 0;
+      for (let page = 0; page < 100; page++) {
+        const result = await readTicketPage(context(), query, { direction: 'forward', count: 50, cursor });
+        if (result.edges.length < 50 && result.pageInfo.hasNextPage) short++;
+        seen.push(...result.edges.map((e) => `${e.node.sourceKey}:${e.node.number}`));
+        if (!result.pageInfo.hasNextPage) break;
+        cursor = result.pageInfo.endCursor;
+      }
+      const want = [
+        ...sparse.data.filter((t) => t.title === 'needle').map((t) => ({ id: `m:${t.number}`, at: t.createdAt.getTime() })),
+        ...dense.data.map((t) => ({ id: `d:${t.number}`, at: t.createdAt.getTime() })),
+      ]
+        .sort((a, b) => (order.direction === 'ASC' ? a.at - b.at : b.at - a.at))
+        .map((x) => x.id);
+      expect(seen).toEqual(want);
+      expect(short).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps a failed source at its key in a backward sweep and picks it up later, in order from there', async () => {
+    const a = vendor({ sorts: [DESC], filters: [] });
+    for (let i = 1; i <= 60; i++) a.data.push(ticket(i, i * 10));
+    const b = vendor({ sorts: [DESC], filters: [] });
+    let down = false;
+    const flaky: SourceAdapter = {
+      ...b.adapter,
+      key: 'b',
+      listTickets: (request) => (down ? Promise.reject(new Error('b is down')) : b.adapter.listTickets(request)),
+    };
+    for (let i = 1; i <= 60; i++) b.data.push({ ...ticket(i, i * 10 + 5), sourceKey: 'b' });
+    const query = { filter: {}, order: DESC, sources: [a.adapter, flaky] };
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let failedPages = 0;
+    for (let page = 0; page < 100; page++) {
+      down = page === 2 || page === 3;
+      const result = await readTicketPage(context(), query, { direction: 'backward', count: 10, cursor });
+      if (down) {
+        expect(result.sourceErrors.map((f) => f.source)).toEqual(['b']);
+        failedPages++;
+      } else expect(result.sourceErrors).toEqual([]);
+      seen.unshift(...result.edges.map((e) => `${e.node.sourceKey}:${e.node.number}`));
+      if (!result.pageInfo.hasPreviousPage) break;
+      cursor = result.pageInfo.startCursor;
+    }
+    expect(failedPages).toBe(2);
+    expect(new Set(seen).size).toBe(120);
+    expect(seen.length).toBe(120);
+    // a's tickets stay in order among themselves, and so do b's.
+    const numbers = (key: string) => seen.filter((id) => id.startsWith(`${key}:`)).map((id) => Number(id.slice(2)));
+    expect(numbers('a')).toEqual([...numbers('a')].sort((x, y) => y - x));
+    expect(numbers('b')).toEqual([...numbers('b')].sort((x, y) => y - x));
+  });
+});

@@ -100,7 +100,13 @@ export async function readTicketPage(ctx: GatewayContext, query: MergedQuery, pa
 
   const positionsAt = (boundary: SortKey): Record<string, SourcePosition> => {
     const positions: Record<string, SourcePosition> = { ...start.positions };
-    for (const part of live) positions[part.source.key] = positionOf(part, boundary, page.direction, start.positions[part.source.key]);
+    for (const part of live) {
+      const previous = start.positions[part.source.key];
+      // A source never moves back: after a lagging (once failed) source catches up, the edge's
+      // key can be behind where the others already are.
+      const own = previous?.key && compare(boundary, previous.key) < 0 ? previous.key : boundary;
+      positions[part.source.key] = positionOf(part, own, page.direction, previous);
+    }
     return positions;
   };
   const cursorAt = (boundary: SortKey) => ctx.cursors.encodeTickets(hash, { sweep: start.sweep, positions: positionsAt(boundary) });
