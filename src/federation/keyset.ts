@@ -43,8 +43,6 @@ export interface KeysetRead {
   total: number | null;
   /** View index of the first ticket after `key`, for a key in [bound, coveredTo]; undefined when unknown. */
   indexAfter(key: SortKey): number | undefined;
-  /** Native list calls spent re-seeking (0 when the hint held). */
-  reseeks: number;
 }
 
 export async function readAfterKey(view: View, request: KeysetRequest): Promise<KeysetRead> {
@@ -61,7 +59,6 @@ export async function readAfterKey(view: View, request: KeysetRequest): Promise<
   let index = 0;
   let prefetched: { tickets: Ticket[]; hasMore: boolean } | null = null;
   let fullTotal: number | null = null;
-  let reseeks = 0;
 
   if (bound) {
     let positioned = false;
@@ -77,7 +74,6 @@ export async function readAfterKey(view: View, request: KeysetRequest): Promise<
       }
     }
     if (!positioned) {
-      reseeks++;
       if (request.pushdown) {
         active = request.pushdown();
         index = 0;
@@ -155,7 +151,6 @@ export async function readAfterKey(view: View, request: KeysetRequest): Promise<
     hasMore,
     coveredTo,
     total: fullTotal,
-    reseeks,
     indexAfter(boundary) {
       if (base === null) return undefined;
       let count = 0;
