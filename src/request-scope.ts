@@ -1,9 +1,11 @@
 /**
  * What the HTTP layer needs to know about the GraphQL request it works for, without every
- * adapter passing it along: the caller's headers to forward (identity passthrough) and a list
- * where each upstream call's timing lands (for the request's log line).
+ * adapter passing it along: the caller's headers to forward (identity passthrough), a list
+ * where each upstream call's timing lands (for the request's log line), and the request's
+ * upstream-call budget (`gateway.maxUpstreamCalls`), spent by every attempt in http.ts.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { GraphQLError } from 'graphql';
 import type { UpstreamEvent } from './sources/http.js';
 
 export interface RequestScope {
@@ -11,6 +13,10 @@ export interface RequestScope {
   /** Lower-cased incoming headers, as the client sent them. */
   incomingHeaders: Headers;
   upstream: UpstreamEvent[];
+  /** Upstream attempts allowed for this request; unlimited when unset. */
+  maxUpstreamCalls?: number;
+  /** Upstream attempts made (or refused) so far. */
+  upstreamCalls?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -21,4 +27,36 @@ export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
 
 export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore();
+}
+
+export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+/** The error for a request that needs (or would need) more upstream calls than allowed. */
+export function upstreamBudgetError(maxUpstreamCalls: number, estimate?: number): GraphQLError {
+  return new GraphQLError(
+    estimate === undefined
+      ? `This request used its budget of ${maxUpstreamCalls} upstream calls; ask for fewer sources, smaller pages or fewer aliases.`
+      : `This query would need about ${estimate} upstream calls, more than the limit of ${maxUpstreamCalls}; ask for fewer sources, smaller pages or fewer aliases.`,
+    {
+      extensions: {
+        code: QUERY_TOO_COMPLEX,
+        limit: 'maxUpstreamCalls',
+        maxUpstreamCalls,
+        // Refused before execution: a 400 like the other limits. At run time other fields may
+        // already have data, so the status stays as execution leaves it.
+        ...(estimate !== undefined ? { upstreamCalls: estimate, http: { status: 400 } } : {}),
+      },
+    },
+  );
+}
+
+/**
+ * Spends one upstream call from the request's budget, or throws the budget error: past the
+ * budget, calls fail instead of going out. Outside a request (no scope), nothing is counted.
+ */
+export function spendUpstreamCall(scope: RequestScope | undefined): void {
+  if (!scope || scope.maxUpstreamCalls === undefined) return;
+  const used = scope.upstreamCalls ?? 0;
+  if (used >= scope.maxUpstreamCalls) throw upstreamBudgetError(scope.maxUpstreamCalls);
+  scope.upstreamCalls = used + 1;
 }

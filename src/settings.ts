@@ -48,5 +48,7 @@ export const resilienceSettings = z.strictObject({
   /** Connections to this vendor (undici Pool size) and requests allowed to wait for one. */
   maxConnections: z.number().int().min(1).max(256).default(16),
   maxQueue: z.number().int().min(0).default(256),
+  /** Larger answers are cut off while streaming (UPSTREAM_BAD_RESPONSE, reason RESPONSE_TOO_LARGE). */
+  maxResponseBytes: z.number().int().min(1_024).max(1_073_741_824).default(8 * 1024 * 1024),
 });
 export type ResilienceSettings = z.infer<typeof resilienceSettings>;
