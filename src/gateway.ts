@@ -18,6 +18,8 @@ import { buildSchema } from './schema/index.js';
 import { createSourceDirectory } from './sources/directory.js';
 import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
+import { startRequestDeadline, type RequestDeadline } from './request-scope.js';
+import type { Plugin } from 'graphql-yoga';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -40,7 +42,19 @@ export interface Gateway {
   sources: SourceDirectory & { circuitStates(): Record<string, CircuitState> };
   settings: GatewaySettings;
   logger: Logger;
+  /** SIGTERM: /ready answers 503 from now on (the server stops accepting and waits, see server.ts). */
+  startDraining(): void;
   close(): Promise<void>;
+}
+
+/** Clears each request's deadline timer when its response is ready. */
+function useRequestDeadlines(deadlines: WeakMap<Request, RequestDeadline>): Plugin {
+  return {
+    onResponse({ request }) {
+      deadlines.get(request)?.clear();
+      deadlines.delete(request);
+    },
+  };
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
@@ -54,6 +68,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const secret = options.cursorSecret ?? (typeof settings.cursorSecret === 'string' ? settings.cursorSecret : undefined);
   const cursors = createCursorCodec(secret);
   const graphiql = options.graphiql ?? settings.graphiql;
+  const deadlines = new WeakMap<Request, RequestDeadline>();
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     ...production.yogaOptions,
     schema: buildSchema(),
@@ -64,16 +79,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     renderGraphiQL,
     context: ({ request }) => {
       const requestId = production.requestIdFor(request);
+      // The client going away or the deadline passing both stop upstream work.
+      const deadline = startRequestDeadline(request.signal, settings.requestDeadlineMs);
+      deadlines.get(request)?.clear();
+      deadlines.set(request, deadline);
       return {
         caller: null,
         sources,
         cursors,
         requestId,
-        // The client going away or the deadline passing both stop upstream work. (Envelop
-        // copies the context with Object.assign, so a lazy getter would be read here anyway.)
-        signal: AbortSignal.any([request.signal, AbortSignal.timeout(settings.requestDeadlineMs)]),
+        // (Envelop copies the context with Object.assign, so a lazy getter would be read here anyway.)
+        signal: deadline.signal,
         sourceFailures: [],
-        scope: { requestId, incomingHeaders: request.headers, upstream: [] },
+        scope: { requestId, incomingHeaders: request.headers, upstream: [], maxUpstreamCalls: settings.maxUpstreamCalls, upstreamCalls: 0 },
       };
     },
     plugins: [
@@ -81,8 +99,19 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(options.persistedQueries === false ? [] : [usePersistedQueries(createPersistedQueryStore(options.persistedQueries))]),
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestScope(),
+      useRequestDeadlines(deadlines),
       useSourceFailures(),
     ],
   });
-  return { yoga, sources, settings, logger: production.logger, close: () => sources.close() };
+  return {
+    yoga,
+    sources,
+    settings,
+    logger: production.logger,
+    startDraining: production.startDraining,
+    close: async () => {
+      production.close();
+      await sources.close();
+    },
+  };
 }
