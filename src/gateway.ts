@@ -68,6 +68,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   const secret = options.cursorSecret ?? (typeof settings.cursorSecret === 'string' ? settings.cursorSecret : undefined);
   const cursors = createCursorCodec(secret);
   const graphiql = options.graphiql ?? settings.graphiql;
+  // What the upstream-call estimate needs: how far `tickets` fans out, and who pays a call per ticket.
+  const upstreamScope = {
+    sources: sources.all.length,
+    commentSources: sources.all.filter((a) => a.capabilities.comments).length,
+    descriptionSources: sources.all.filter((a) => a.loadDescription !== undefined).length,
+  };
   const deadlines = new WeakMap<Request, RequestDeadline>();
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     ...production.yogaOptions,
@@ -95,7 +101,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       };
     },
     plugins: [
-      ...production.plugins(() => sources.circuitStates()),
+      ...production.plugins(() => sources.circuitStates(), () => upstreamScope),
       ...(options.persistedQueries === false ? [] : [usePersistedQueries(createPersistedQueryStore(options.persistedQueries))]),
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestScope(),

@@ -11,6 +11,7 @@ import type { GatewayConfig, GatewaySettings } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import { useOperationalRoutes } from '../plugins/use-operational-routes.js';
 import { useQueryLimits } from '../plugins/use-query-limits.js';
+import type { UpstreamScope } from '../plugins/query-cost.js';
 import { useRateLimit } from '../plugins/use-rate-limit.js';
 import { useRequestLog } from '../plugins/use-request-log.js';
 import { scrubSecrets, type UpstreamObserver } from '../sources/http.js';
@@ -73,7 +74,7 @@ export interface Production {
   /** The id for this request's context (the same one the log line and masked errors carry). */
   requestIdFor(request: Request): string;
   /** Registered first: routes and refusals come before any parsing. */
-  plugins(circuitStates: () => Record<string, CircuitState>): (Plugin | Plugin<GatewayContext>)[];
+  plugins(circuitStates: () => Record<string, CircuitState>, upstream?: () => UpstreamScope): (Plugin | Plugin<GatewayContext>)[];
 }
 
 type CORSOptions = false | { origin: string[]; credentials: boolean; methods: string[]; maxAge: number };
@@ -169,7 +170,7 @@ export function createProduction(options: ProductionOptions): Production {
       cors: corsFor(settings.cors),
     },
     requestIdFor,
-    plugins(states) {
+    plugins(states, upstream) {
       circuitStates = states;
       return [
         useOperationalRoutes({ circuitStates: states, metrics: metrics.registry, draining: () => draining }),
@@ -184,6 +185,8 @@ export function createProduction(options: ProductionOptions): Production {
           maxTokens: settings.maxTokens,
           maxCost: settings.maxCost,
           introspection: settings.introspection,
+          maxUpstreamCalls: settings.maxUpstreamCalls,
+          ...(upstream ? { upstream } : {}),
         }),
       ];
     },
