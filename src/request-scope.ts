@@ -5,6 +5,7 @@
  * upstream-call budget (`gateway.maxUpstreamCalls`), spent by every attempt in http.ts.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 import { GraphQLError } from 'graphql';
 import type { UpstreamEvent } from './sources/http.js';
 
@@ -77,6 +78,8 @@ export interface RequestDeadline {
  */
 export function startRequestDeadline(clientSignal: AbortSignal | undefined, deadlineMs: number): RequestDeadline {
   const controller = new AbortController();
+  // Every upstream attempt of the request listens to it (fan-out × aliases): not a leak.
+  setMaxListeners(0, controller.signal);
   const timer = setTimeout(() => controller.abort(new DOMException('the request deadline passed', 'TimeoutError')), deadlineMs);
   const onClientAbort = () => {
     clearTimeout(timer);
