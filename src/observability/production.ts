@@ -94,6 +94,19 @@ export function corsFor(cors: GatewaySettings['cors']): (request: Request) => CO
   };
 }
 
+/**
+ * `Vary: Origin` on every response when some origin may get CORS headers: the answer differs by
+ * Origin, so no shared cache may hand one origin's answer to another.
+ */
+function useVaryOrigin(): Plugin {
+  return {
+    onResponse({ response }) {
+      const vary = response.headers.get('vary');
+      if (!vary || !/(^|,)\s*origin\s*(,|$)/i.test(vary)) response.headers.set('vary', vary ? `${vary}, Origin` : 'Origin');
+    },
+  };
+}
+
 /** Scrubs every string of a result that holds a configured secret (vendors can echo the request into anything). */
 function scrubbed(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === 'string') return scrubSecrets(value, secrets);
@@ -175,6 +188,7 @@ export function createProduction(options: ProductionOptions): Production {
       return [
         useOperationalRoutes({ circuitStates: states, metrics: metrics.registry, draining: () => draining }),
         useResponseSecretScrub(secrets),
+        ...(settings.cors.origins.length > 0 ? [useVaryOrigin()] : []),
         useRequestLog({ logger, metrics, trustProxy: settings.trustProxy }),
         useRateLimit({ max: settings.rateLimit.max, windowMs: settings.rateLimit.windowMs, trustProxy: settings.trustProxy }),
         useCsrfPrevention(),
