@@ -111,7 +111,7 @@ const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 /** What undici accepts in a request path (printable ASCII, no spaces), and no fragment. */
 const REQUEST_PATH = /^\/[\x21-\x22\x24-\x7e]*$/;
-/** Vendor text longer than this is not shown (it is a page, a stack trace or an echo, not a reason). */
+/** Vendor text is cut here: a reason fits, a page, a stack trace or an echo does not. */
 export const MAX_VENDOR_TEXT = 200;
 export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
 
@@ -384,15 +384,17 @@ export function httpStatusError(
 }
 
 /**
- * A vendor's own text (message, code), only when it is short and useful: one line of at most
- * MAX_VENDOR_TEXT characters, control characters removed. Longer text is a page, a stack trace
- * or an echo of our request (with its credentials), so it is dropped, not cut.
+ * A vendor's own text (message, code), kept short and useful: its first line only, control
+ * characters removed, cut at MAX_VENDOR_TEXT characters. A page, a stack trace or an echo of
+ * our request never gets through whole (and configured secrets are scrubbed from every
+ * response besides, see observability/production.ts).
  */
 export function vendorText(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-  if (line === '' || line.length > MAX_VENDOR_TEXT || /[\r\n]/.test(text.trim())) return undefined;
-  return line;
+  const first = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
+  const line = first.replace(/[\x00-\x1f\x7f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (line === '') return undefined;
+  return line.length > MAX_VENDOR_TEXT ? `${line.slice(0, MAX_VENDOR_TEXT - 1).trimEnd()}…` : line;
 }
 
 /** Replaces each secret (as written and JSON-escaped) with `[REDACTED]`; secrets longest first. */
