@@ -51,7 +51,7 @@ export interface FlushableDestination extends DestinationStream {
  * hook flushes whatever is left.
  */
 export function stdoutDestination(): FlushableDestination {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const destination = pino.destination({ dest: 1, sync: false });
   process.once('exit', () => {
     try {
       destination.flushSync();
