@@ -20,6 +20,8 @@ import { buildSchema } from './schema/index.js';
 import { createSourceDirectory } from './sources/directory.js';
 import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
+import { startRequestDeadline, type RequestDeadline } from './request-scope.js';
+import type { Plugin } from 'graphql-yoga';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -44,7 +46,19 @@ export interface Gateway {
   sources: SourceDirectory & { circuitStates(): Record<string, CircuitState> };
   settings: GatewaySettings;
   logger: Logger;
+  /** SIGTERM: /ready answers 503 from now on (the server stops accepting and waits, see server.ts). */
+  startDraining(): void;
   close(): Promise<void>;
+}
+
+/** Clears each request's deadline timer when its response is ready. */
+function useRequestDeadlines(deadlines: WeakMap<Request, RequestDeadline>): Plugin {
+  return {
+    onResponse({ request }) {
+      deadlines.get(request)?.clear();
+      deadlines.delete(request);
+    },
+  };
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
@@ -60,6 +74,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   const secret = options.cursorSecret ?? (typeof settings.cursorSecret === 'string' ? settings.cursorSecret : undefined);
   const cursors = createCursorCodec(secret);
   const graphiql = options.graphiql ?? settings.graphiql;
+  // What the upstream-call estimate needs: how far `tickets` fans out, and who pays a call per ticket.
+  const upstreamScope = {
+    sources: sources.all.length,
+    commentSources: sources.all.filter((a) => a.capabilities.comments).length,
+    descriptionSources: sources.all.filter((a) => a.loadDescription !== undefined).length,
+  };
+  const deadlines = new WeakMap<Request, RequestDeadline>();
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     ...production.yogaOptions,
     schema: buildSchema(),
@@ -71,24 +92,38 @@ export function createGateway(options: GatewayOptions): Gateway {
     context: ({ request }) => {
       const requestId = production.requestIdFor(request);
       const view = auth ? auth.viewFor(request, sources, cursors) : { caller: null, sources, cursors };
+      // The client going away or the deadline passing both stop upstream work.
+      const deadline = startRequestDeadline(request.signal, settings.requestDeadlineMs);
+      deadlines.get(request)?.clear();
+      deadlines.set(request, deadline);
       return {
         ...view,
         requestId,
-        // The client going away or the deadline passing both stop upstream work. (Envelop
-        // copies the context with Object.assign, so a lazy getter would be read here anyway.)
-        signal: AbortSignal.any([request.signal, AbortSignal.timeout(settings.requestDeadlineMs)]),
+        // (Envelop copies the context with Object.assign, so a lazy getter would be read here anyway.)
+        signal: deadline.signal,
         sourceFailures: [],
-        scope: { requestId, incomingHeaders: request.headers, upstream: [], caller: view.caller },
+        scope: { requestId, incomingHeaders: request.headers, upstream: [], caller: view.caller, maxUpstreamCalls: settings.maxUpstreamCalls, upstreamCalls: 0 },
       };
     },
     plugins: [
-      ...production.plugins(() => sources.circuitStates()),
+      ...production.plugins(() => sources.circuitStates(), () => upstreamScope),
       ...(auth ? [useAuth(auth, { graphqlEndpoint: '/graphql' })] : []),
       ...(options.persistedQueries === false ? [] : [usePersistedQueries(createPersistedQueryStore(options.persistedQueries))]),
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestScope(),
+      useRequestDeadlines(deadlines),
       useSourceFailures(),
     ],
   });
-  return { yoga, sources, settings, logger: production.logger, close: () => sources.close() };
+  return {
+    yoga,
+    sources,
+    settings,
+    logger: production.logger,
+    startDraining: production.startDraining,
+    close: async () => {
+      production.close();
+      await sources.close();
+    },
+  };
 }
