@@ -14,6 +14,8 @@ import { renderGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createPersistedQueryStore, usePersistedQueries, type PersistedQueryOptions } from './plugins/use-persisted-queries.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
 import { useSourceFailures } from './plugins/use-source-failures.js';
+import { clientAddress } from './plugins/use-rate-limit.js';
+import { createMemoryIdempotencyStore } from './schema/idempotency-store.js';
 import { buildSchema } from './schema/index.js';
 import { createSourceDirectory } from './sources/directory.js';
 import type { UpstreamObserver } from './sources/http.js';
@@ -54,6 +56,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const secret = options.cursorSecret ?? (typeof settings.cursorSecret === 'string' ? settings.cursorSecret : undefined);
   const cursors = createCursorCodec(secret);
   const graphiql = options.graphiql ?? settings.graphiql;
+  const idempotency = { store: createMemoryIdempotencyStore(), windowMs: settings.idempotencyWindowMs };
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     ...production.yogaOptions,
     schema: buildSchema(),
@@ -62,7 +65,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphiql: graphiql ? { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY } : false,
     // GraphiQL's files come from this server, not a public CDN (src/graphiql.ts).
     renderGraphiQL,
-    context: ({ request }) => {
+    context: ({ request, ...serverContext }) => {
       const requestId = production.requestIdFor(request);
       return {
         caller: null,
@@ -74,6 +77,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         signal: AbortSignal.any([request.signal, AbortSignal.timeout(settings.requestDeadlineMs)]),
         sourceFailures: [],
         scope: { requestId, incomingHeaders: request.headers, upstream: [] },
+        clientAddress: clientAddress(request, serverContext, settings.trustProxy),
+        idempotency,
       };
     },
     plugins: [

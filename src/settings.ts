@@ -26,6 +26,15 @@ export const gatewaySettings = z.strictObject({
   rateLimit: z.strictObject({ windowMs: z.number().int().min(100).default(60_000), max: z.number().int().min(1).default(600) }).default({ windowMs: 60_000, max: 600 }),
   trustProxy: z.boolean().default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long a mutation's `idempotencyKey` answers with its first outcome (README, Mutations). */
+  idempotencyWindowMs: z.number().int().min(1_000).max(86_400_000).default(600_000),
+  /**
+   * Serving as an Apollo Federation subgraph: `_service`/`_entities` exist only when enabled;
+   * `exposeNodeFields: false` leaves `node`/`nodes` to another subgraph of the supergraph.
+   */
+  subgraph: z
+    .strictObject({ enabled: z.boolean().default(true), exposeNodeFields: z.boolean().default(true) })
+    .default({ enabled: true, exposeNodeFields: true }),
 });
 export type GatewaySettings = z.infer<typeof gatewaySettings>;
 

@@ -65,7 +65,8 @@ builder.queryFields((t) => ({
   sources: t.field({ type: [SourceRef], resolve: (_root, _args, ctx) => [...ctx.sources.all] }),
   source: t.field({
     type: SourceRef,
-    description: 'A source by key; an unknown key is an error naming the known ones.',
+    nullable: true,
+    description: 'A source by key; an unknown key is null here and one error (BAD_USER_INPUT, reason UNKNOWN_SOURCE) naming the known ones.',
     args: { key: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => ctx.sources.require(args.key),
   }),
