@@ -33,8 +33,8 @@ export const gatewaySettings = z.strictObject({
    * `exposeNodeFields: false` leaves `node`/`nodes` to another subgraph of the supergraph.
    */
   subgraph: z
-    .strictObject({ enabled: z.boolean().default(true), exposeNodeFields: z.boolean().default(true) })
-    .default({ enabled: true, exposeNodeFields: true }),
+    .strictObject({ enabled: z.boolean().default(false), exposeNodeFields: z.boolean().default(true) })
+    .default({ enabled: false, exposeNodeFields: true }),
 });
 export type GatewaySettings = z.infer<typeof gatewaySettings>;
 
