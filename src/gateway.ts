@@ -59,7 +59,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const idempotency = { store: createMemoryIdempotencyStore(), windowMs: settings.idempotencyWindowMs };
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     ...production.yogaOptions,
-    schema: buildSchema(),
+    schema: buildSchema({ subgraph: settings.subgraph.enabled, exposeNodeFields: settings.subgraph.exposeNodeFields }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: graphiql ? { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY } : false,
