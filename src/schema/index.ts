@@ -61,7 +61,9 @@ function withoutNodeFields(schema: GraphQLSchema): GraphQLSchema {
       .filter(([name]) => name !== 'node' && name !== 'nodes')
       .map(([name, field]) => [name, name === '_service' ? { ...field, resolve: () => ({ sdl }) } : field]),
   );
-  const newQuery = new GraphQLObjectType({ ...config, fields });
+  // The directives plugin's AST node lists the fields too, and printSubgraphSchema reads it.
+  const astNode = config.astNode ? { ...config.astNode, fields: config.astNode.fields?.filter((f) => f.name.value !== 'node' && f.name.value !== 'nodes') } : config.astNode;
+  const newQuery = new GraphQLObjectType({ ...config, astNode, fields });
   const result = new GraphQLSchema({
     ...schema.toConfig(),
     query: newQuery,
