@@ -7,7 +7,7 @@ import type { Dispatcher } from 'undici';
 import { defaultGatewaySettings, type GatewayConfig, type GatewaySettings } from './config.js';
 import type { GatewayContext, SourceDirectory } from './context.js';
 import { createCursorCodec } from './federation/cursor.js';
-import { DEFAULT_GRAPHIQL_QUERY } from './graphiql-default.js';
+import { DEFAULT_GRAPHIQL_QUERY, GRAPHIQL_TABS } from './graphiql-default.js';
 import { createProduction } from './observability/production.js';
 import type { DestinationStream, Logger } from './observability/logger.js';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.js';
@@ -62,7 +62,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema: buildSchema({ subgraph: settings.subgraph.enabled, exposeNodeFields: settings.subgraph.exposeNodeFields }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: graphiql ? { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY } : false,
+    graphiql: graphiql ? { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY, defaultTabs: GRAPHIQL_TABS } : false,
     // GraphiQL's files come from this server, not a public CDN (src/graphiql.ts).
     renderGraphiQL,
     context: ({ request, ...serverContext }) => {
