@@ -848,7 +848,7 @@ export type UserErrorCode =
   | 'INVALID_INPUT'
   /** The ticket or comment does not exist in its source. Nothing was written. */
   | 'NOT_FOUND'
-  /** The source did not answer in time (or answered unreadably) after the write was sent: it may or may not have happened. Check before retrying, or retry with the same idempotencyKey. */
+  /** The write was sent but the source did not answer in time, answered unreadably or failed with a server error: it may or may not have happened. Check before retrying, or retry with the same idempotencyKey. */
   | 'OUTCOME_UNKNOWN'
   /** A number outside the source's scale (see Source.capabilities). Nothing was written. */
   | 'OUT_OF_RANGE'

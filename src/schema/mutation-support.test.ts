@@ -51,6 +51,9 @@ describe('runWrite maps adapter errors once', () => {
     [{ code: 'UPSTREAM_BAD_RESPONSE', status: 200 }, 'OUTCOME_UNKNOWN', ['input']],
     [{ code: 'UPSTREAM_RATE_LIMITED', status: 429, retryAfter: 3 }, 'VENDOR_RATE_LIMITED', ['input']],
     [{ code: 'UPSTREAM_CIRCUIT_OPEN' }, 'VENDOR_UNAVAILABLE', ['input']],
+    [{ code: 'UPSTREAM_ERROR', status: 503 }, 'VENDOR_UNAVAILABLE', ['input']],
+    [{ code: 'UPSTREAM_ERROR', status: 500 }, 'OUTCOME_UNKNOWN', ['input']],
+    [{ code: 'UPSTREAM_ERROR', vendorCode: 'x' }, 'VENDOR_REJECTED', ['input']],
     [{ code: 'UPSTREAM_UNAUTHORIZED', status: 401 }, 'VENDOR_UNAVAILABLE', ['input']],
   ] as const)('UpstreamError %o -> %s', async (details, code, field) => {
     const payload = await runWrite(context(), request, async () => {

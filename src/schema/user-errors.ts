@@ -20,7 +20,7 @@ export const USER_ERROR_CODES = {
   VENDOR_REJECTED: "The source refused the write with its own validation (the message carries its reason and code). Nothing was written.",
   VENDOR_RATE_LIMITED: 'The source is rate limiting us; `retryAfter` says when to try again. Nothing was written; retrying later is safe.',
   VENDOR_UNAVAILABLE: 'The source could not be reached, refused our credentials, or is cooling down after failures. Nothing was written; retrying later is safe.',
-  OUTCOME_UNKNOWN: 'The source did not answer in time (or answered unreadably) after the write was sent: it may or may not have happened. Check before retrying, or retry with the same idempotencyKey.',
+  OUTCOME_UNKNOWN: 'The write was sent but the source did not answer in time, answered unreadably or failed with a server error: it may or may not have happened. Check before retrying, or retry with the same idempotencyKey.',
   APPLIED_BUT_UNCONFIRMED: 'The write happened, but reading the result back failed. `ticketId`/`applied` say what was written: do not retry.',
   IDEMPOTENCY_KEY_REUSED: 'This idempotencyKey was already used by this caller with a different input (or another mutation) within the idempotency window. Nothing was written.',
 } as const;
@@ -83,8 +83,12 @@ function fromUpstream(error: UpstreamError, idField: string): UserError {
   }
   if (error.status === 404) return { ...base, field: ['input', idField], code: 'NOT_FOUND', message: `${error.message}${vendor}` };
   switch (error.upstreamCode) {
-    case 'UPSTREAM_REJECTED':
     case 'UPSTREAM_ERROR':
+      // 503 says the request was not processed; another 5xx after a write may follow a partial one.
+      if (error.status === 503) return { ...base, code: 'VENDOR_UNAVAILABLE', message: `${error.message} (${error.upstreamCode})` };
+      if (error.status !== undefined && error.status >= 500) return { ...base, code: 'OUTCOME_UNKNOWN', message: `${error.message}; the write may or may not have happened` };
+      return { ...base, code: 'VENDOR_REJECTED', message: `${error.message}${vendor}` };
+    case 'UPSTREAM_REJECTED':
       return { ...base, code: 'VENDOR_REJECTED', message: `${error.message}${vendor}` };
     case 'UPSTREAM_TIMEOUT_UNKNOWN_OUTCOME':
     // An unreadable answer to a write came after the vendor took it: it may have been applied.
