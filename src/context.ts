@@ -6,6 +6,7 @@ import type { GraphQLError } from 'graphql';
 import type { RequestScope } from './request-scope.js';
 import type { CursorCodec } from './federation/cursor.js';
 import type { SourceAdapter } from './sources/adapter.js';
+import type { IdempotencyStore } from './schema/idempotency-store.js';
 
 export interface SourceDirectory {
   /** In configuration order. */
@@ -39,4 +40,8 @@ export interface GatewayContext {
   sourceFailures: GraphQLError[];
   /** Caller headers and upstream timings for this request (see request-scope.ts). */
   scope: RequestScope;
+  /** The client's address (X-Forwarded-For's first hop when trustProxy); names an unauthenticated caller's idempotency keys. */
+  clientAddress?: string;
+  /** Mutations' idempotency keys (src/schema/idempotency.ts); writes run without when absent. */
+  idempotency?: { store: IdempotencyStore; windowMs: number };
 }

@@ -9,13 +9,15 @@ import type { GatewayContext, SourceDirectory } from './context.js';
 import { createAuthenticator } from './auth/authenticator.js';
 import { useAuth } from './auth/use-auth.js';
 import { createCursorCodec } from './federation/cursor.js';
-import { DEFAULT_GRAPHIQL_QUERY } from './graphiql-default.js';
+import { DEFAULT_GRAPHIQL_QUERY, GRAPHIQL_TABS } from './graphiql-default.js';
 import { createProduction } from './observability/production.js';
 import type { DestinationStream, Logger } from './observability/logger.js';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createPersistedQueryStore, usePersistedQueries, type PersistedQueryOptions } from './plugins/use-persisted-queries.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
 import { useSourceFailures } from './plugins/use-source-failures.js';
+import { clientAddress } from './plugins/use-rate-limit.js';
+import { createMemoryIdempotencyStore } from './schema/idempotency-store.js';
 import { buildSchema } from './schema/index.js';
 import { createSourceDirectory } from './sources/directory.js';
 import type { UpstreamObserver } from './sources/http.js';
@@ -81,15 +83,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     descriptionSources: sources.all.filter((a) => a.loadDescription !== undefined).length,
   };
   const deadlines = new WeakMap<Request, RequestDeadline>();
+  const idempotency = { store: createMemoryIdempotencyStore(), windowMs: settings.idempotencyWindowMs };
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     ...production.yogaOptions,
-    schema: buildSchema(),
+    schema: buildSchema({ subgraph: settings.subgraph.enabled, exposeNodeFields: settings.subgraph.exposeNodeFields }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: graphiql ? { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY } : false,
+    graphiql: graphiql ? { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY, defaultTabs: GRAPHIQL_TABS } : false,
     // GraphiQL's files come from this server, not a public CDN (src/graphiql.ts).
     renderGraphiQL,
-    context: ({ request }) => {
+    context: ({ request, ...serverContext }) => {
       const requestId = production.requestIdFor(request);
       const view = auth ? auth.viewFor(request, sources, cursors) : { caller: null, sources, cursors };
       // The client going away or the deadline passing both stop upstream work.
@@ -103,6 +106,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         signal: deadline.signal,
         sourceFailures: [],
         scope: { requestId, incomingHeaders: request.headers, upstream: [], caller: view.caller, maxUpstreamCalls: settings.maxUpstreamCalls, upstreamCalls: 0 },
+        clientAddress: clientAddress(request, serverContext, settings.trustProxy),
+        idempotency,
       };
     },
     plugins: [

@@ -54,6 +54,15 @@ export const gatewaySettings = z.strictObject({
   // --- auth (src/auth) ---
   /** Caller authentication and per-source access; the gateway runs open without it. */
   auth: authSettings.optional(),
+  /** How long a mutation's `idempotencyKey` answers with its first outcome (README, Mutations). */
+  idempotencyWindowMs: z.number().int().min(1_000).max(86_400_000).default(600_000),
+  /**
+   * Serving as an Apollo Federation subgraph: `_service`/`_entities` exist only when enabled;
+   * `exposeNodeFields: false` leaves `node`/`nodes` to another subgraph of the supergraph.
+   */
+  subgraph: z
+    .strictObject({ enabled: z.boolean().default(false), exposeNodeFields: z.boolean().default(true) })
+    .default({ enabled: false, exposeNodeFields: true }),
 });
 export type GatewaySettings = z.infer<typeof gatewaySettings>;
 
