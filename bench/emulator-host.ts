@@ -1,5 +1,6 @@
 /**
- * Child process: the five emulators once per latency setting (argv: latencies, e.g. "0,30"),
+ * Child process: the five emulators once per latency setting (argv: latencies, e.g. "0,30",
+ * then optionally tickets per emulator),
  * on 127.0.0.1 ephemeral ports. Answers with each set's gateway config, and counts the
  * native calls each emulator received (its request log) for the parent.
  */
@@ -8,8 +9,12 @@ import { startEmbeddedEmulators, type EmbeddedEmulators } from '../src/embedded.
 import { serveParent } from './ipc.js';
 
 const latencies = (process.argv[2] ?? '0').split(',').map(Number);
+/** argv[3]: tickets per emulator (`--tickets` of the bench), else each emulator's default. */
+const tickets = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
 const sets = new Map<number, EmbeddedEmulators>();
-for (const latencyMs of latencies) sets.set(latencyMs, await startEmbeddedEmulators({ emulator: { latencyMs } }));
+for (const latencyMs of latencies) {
+  sets.set(latencyMs, await startEmbeddedEmulators({ emulator: { latencyMs, ...(tickets === undefined ? {} : { tickets }) } }));
+}
 
 function set(latencyMs: unknown): EmbeddedEmulators {
   const found = sets.get(Number(latencyMs));

@@ -2,9 +2,9 @@
 
 const TICKET_FIELDS = 'id number title status priority createdAt updatedAt source { key }';
 
-/** Targets 1 and 3: the merged connection, 50 at a time. */
-export const TICKETS_PAGE = `query TicketsPage($after: String) {
-  tickets(first: 50, after: $after) {
+/** Targets 1 and 3: the merged connection, 50 at a time (target 3 also CREATED_AT ASC). */
+export const TICKETS_PAGE = `query TicketsPage($after: String, $orderBy: TicketOrder) {
+  tickets(first: 50, after: $after, orderBy: $orderBy) {
     edges { node { ${TICKET_FIELDS} } }
     pageInfo { hasNextPage endCursor }
     totalCount

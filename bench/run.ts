@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     only: { type: 'string' },
     profile: { type: 'string' },
+    tickets: { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -43,6 +44,9 @@ const profileDir = args.profile ? resolve(args.profile) : null;
 const latencies = args.latency.split(',').map((v) => Number(v.trim()));
 if (latencies.some((v) => !Number.isInteger(v) || v < 0 || v > 1000)) throw new Error('--latency: integers 0..1000');
 const seconds = Math.min(120, Math.max(1, Number(args.seconds)));
+/** Tickets each emulator seeds (`EmulatorOptions.tickets`); the emulators' default when absent. */
+const tickets = args.tickets === undefined ? null : Number(args.tickets);
+if (tickets !== null && (!Number.isSafeInteger(tickets) || tickets < 0)) throw new Error('--tickets: a non-negative integer');
 const ALL: MeasurementId[] = ['fanout', 'batching', 'deep-pages', 'throughput', 'memory'];
 const only = new Set<MeasurementId>(args.only ? (args.only.split(',') as MeasurementId[]) : ALL);
 
@@ -105,7 +109,7 @@ async function main(): Promise<number> {
   const serverCount = latencies.length * modes.length + 1;
   // Loading the gateway's modules takes seconds: let it overlap the emulators' start.
   const [host, processes] = await Promise.all([
-    startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: [latencies.join(',')] }),
+    startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: [latencies.join(','), ...(tickets === null ? [] : [String(tickets)])] }),
     startTargetProcesses(settings.quick ? 1 : serverCount),
   ]);
   children.push(host);
@@ -147,7 +151,8 @@ async function main(): Promise<number> {
     log(`${latencyMs} ms: gateway ${gateway.url} (pid ${gateway.pid})`);
     await attempt('batching', latencyMs, () => batching(rig));
     await attempt('fanout', latencyMs, () => fanOut(rig));
-    await attempt('deep-pages', latencyMs, () => deepPages(rig));
+    await attempt('deep-pages', latencyMs, () => deepPages(rig, 'DESC'));
+    await attempt('deep-pages', latencyMs, () => deepPages(rig, 'ASC'));
     await attempt('memory', latencyMs, () => memory(rig));
   }
   await attempt('throughput', null, () => throughput(settings, target(`gateway@${latencies[0]}`), target('hello'), log));

@@ -1,20 +1,28 @@
 /**
- * `npm run schema:print`: writes schema.graphql from the Pothos schema. `--check` exits 1 when
- * the committed file differs (CI runs the drift test instead; this is for humans).
+ * `npm run schema:print`: writes schema.graphql (the public schema, declaration order) and
+ * schema.subgraph.graphql (the Apollo Federation subgraph SDL with @link/@key/@shareable, for a
+ * schema registry) from the Pothos schema. `--check` exits 1 when a committed file differs (CI
+ * runs the drift test instead; this is for humans).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { printSchemaFile } from '../src/schema/print.js';
+import { printSchemaFile, printSubgraphSchemaFile } from '../src/schema/print.js';
 
-const target = fileURLToPath(new URL('../schema.graphql', import.meta.url));
-const printed = printSchemaFile();
-if (process.argv.includes('--check')) {
-  const current = await readFile(target, 'utf8').catch(() => '');
-  if (current !== printed) {
-    console.error('schema.graphql is stale: run npm run schema:print');
-    process.exit(1);
+const files = [
+  { target: fileURLToPath(new URL('../schema.graphql', import.meta.url)), printed: printSchemaFile() },
+  { target: fileURLToPath(new URL('../schema.subgraph.graphql', import.meta.url)), printed: printSubgraphSchemaFile() },
+];
+let stale = false;
+for (const { target, printed } of files) {
+  if (process.argv.includes('--check')) {
+    const current = await readFile(target, 'utf8').catch(() => '');
+    if (current !== printed) {
+      console.error(`${target} is stale: run npm run schema:print`);
+      stale = true;
+    }
+  } else {
+    await writeFile(target, printed);
+    console.log(`wrote ${target}`);
   }
-} else {
-  await writeFile(target, printed);
-  console.log(`wrote ${target}`);
 }
+if (stale) process.exit(1);

@@ -7,6 +7,7 @@ import type { RequestScope } from './request-scope.js';
 import type { CursorCodec } from './federation/cursor.js';
 import type { SourceAdapter } from './sources/adapter.js';
 import type { LiveHub } from './live/hub.js';
+import type { IdempotencyStore } from './schema/idempotency-store.js';
 
 export interface SourceDirectory {
   /** In configuration order. */
@@ -39,7 +40,11 @@ export interface GatewayContext {
   /** Sources that failed while data still came back; added to the response's errors. */
   sourceFailures: GraphQLError[];
   /** Live ticket events (subscriptions, and mutations publishing their writes). */
-  live: LiveHub | null;
+  live?: LiveHub | null;
   /** Caller headers and upstream timings for this request (see request-scope.ts). */
   scope: RequestScope;
+  /** The client's address (X-Forwarded-For's first hop when trustProxy); names an unauthenticated caller's idempotency keys. */
+  clientAddress?: string;
+  /** Mutations' idempotency keys (src/schema/idempotency.ts); writes run without when absent. */
+  idempotency?: { store: IdempotencyStore; windowMs: number };
 }

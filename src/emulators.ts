@@ -1,5 +1,5 @@
 /**
- * `npm run emulators -- --manifest <file>`: every emulator on 127.0.0.1 ephemeral ports, and a
+ * `npm run emulators -- --manifest <file> [--tickets N]`: every emulator on 127.0.0.1 ephemeral ports, and a
  * manifest in the config format (demo credentials included) that works as TICKETGRAPH_CONFIG.
  * Also a demo identity provider: the manifest turns `gateway.auth` on and carries a token per
  * demo user under `demo` (README, Securing it); `--no-auth` leaves both out. Runs until
@@ -11,13 +11,16 @@ import { startEmbeddedEmulators, toConfigDocument } from './embedded.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { manifest: { type: 'string' }, latency: { type: 'string' }, 'no-auth': { type: 'boolean' } },
+    options: { manifest: { type: 'string' }, latency: { type: 'string' }, tickets: { type: 'string' }, 'no-auth': { type: 'boolean' } },
     strict: true,
   });
   const latencyMs = values.latency === undefined ? 0 : Number(values.latency);
   if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('--latency must be a non-negative number of ms');
-  const embedded = await startEmbeddedEmulators({ emulator: { latencyMs }, demoAuth: !values['no-auth'] });
-  const manifest = `${JSON.stringify(toConfigDocument(embedded.config, embedded.demo), null, 2)}\n`;
+  const tickets = values.tickets === undefined ? undefined : Number(values.tickets);
+  if (tickets !== undefined && (!Number.isSafeInteger(tickets) || tickets < 0)) throw new Error('--tickets must be a non-negative whole number (tickets seeded per source)');
+  const embedded = await startEmbeddedEmulators({ emulator: { latencyMs, ...(tickets !== undefined ? { tickets } : {}) }, demoAuth: !values['no-auth'] });
+  const manifest = `${JSON.stringify(toConfigDocument(embedded.config, embedded.demo), null, 2)}
+`;
   if (values.manifest) {
     await writeFile(values.manifest, manifest, { mode: 0o600 });
     console.log(`manifest written to ${values.manifest}`);

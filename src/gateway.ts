@@ -9,13 +9,15 @@ import type { GatewayContext, SourceDirectory } from './context.js';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { useAuth } from './auth/use-auth.js';
 import { createCursorCodec } from './federation/cursor.js';
-import { DEFAULT_GRAPHIQL_QUERY } from './graphiql-default.js';
+import { DEFAULT_GRAPHIQL_QUERY, GRAPHIQL_TABS } from './graphiql-default.js';
 import { createProduction } from './observability/production.js';
 import type { DestinationStream, Logger } from './observability/logger.js';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createPersistedQueryStore, usePersistedQueries, type PersistedQueryOptions } from './plugins/use-persisted-queries.js';
 import { useRequestScope } from './plugins/use-request-scope.js';
 import { useSourceFailures } from './plugins/use-source-failures.js';
+import { clientAddress } from './plugins/use-rate-limit.js';
+import { createMemoryIdempotencyStore } from './schema/idempotency-store.js';
 import { buildSchema } from './schema/index.js';
 import { createSourceDirectory } from './sources/directory.js';
 import { createSharedState } from './shared-state/index.js';
@@ -25,6 +27,8 @@ import { useResponseCache } from './plugins/use-response-cache.js';
 import { loadTrustedDocuments } from './shared-state/trusted-documents.js';
 import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
+import { startRequestDeadline, type RequestDeadline } from './request-scope.js';
+import type { Plugin } from 'graphql-yoga';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -53,7 +57,19 @@ export interface Gateway {
   auth: Authenticator | undefined;
   settings: GatewaySettings;
   logger: Logger;
+  /** SIGTERM: /ready answers 503 from now on (the server stops accepting and waits, see server.ts). */
+  startDraining(): void;
   close(): Promise<void>;
+}
+
+/** Clears each request's deadline timer when its response is ready. */
+function useRequestDeadlines(deadlines: WeakMap<Request, RequestDeadline>): Plugin {
+  return {
+    onResponse({ request }) {
+      deadlines.get(request)?.clear();
+      deadlines.delete(request);
+    },
+  };
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
@@ -87,34 +103,48 @@ export function createGateway(options: GatewayOptions): Gateway {
     log: production.logger,
   });
   const forwardedHeaders = [...new Set(options.config.sources.flatMap((s) => Object.keys(s.forwardHeaders ?? {})))];
+  // What the upstream-call estimate needs: how far `tickets` fans out, and who pays a call per ticket.
+  const upstreamScope = {
+    sources: sources.all.length,
+    commentSources: sources.all.filter((a) => a.capabilities.comments).length,
+    descriptionSources: sources.all.filter((a) => a.loadDescription !== undefined).length,
+  };
+  const deadlines = new WeakMap<Request, RequestDeadline>();
+  const idempotency = { store: createMemoryIdempotencyStore(), windowMs: settings.idempotencyWindowMs };
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     ...production.yogaOptions,
-    schema: buildSchema(),
+    schema: buildSchema({ subgraph: settings.subgraph.enabled, exposeNodeFields: settings.subgraph.exposeNodeFields }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: graphiql ? { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY } : false,
+    graphiql: graphiql ? { title: 'ticketgraph', defaultQuery: DEFAULT_GRAPHIQL_QUERY, defaultTabs: GRAPHIQL_TABS } : false,
     // GraphiQL's files come from this server, not a public CDN (src/graphiql.ts).
     renderGraphiQL,
-    context: ({ request }) => {
+    context: ({ request, ...serverContext }) => {
       const requestId = production.requestIdFor(request);
       const view = auth ? auth.viewFor(request, sources, cursors) : { caller: null, sources, cursors };
+      // The client going away or the deadline passing both stop upstream work.
+      const deadline = startRequestDeadline(request.signal, settings.requestDeadlineMs);
+      deadlines.get(request)?.clear();
+      deadlines.set(request, deadline);
       return {
         live,
         ...view,
         requestId,
-        // The client going away or the deadline passing both stop upstream work. (Envelop
-        // copies the context with Object.assign, so a lazy getter would be read here anyway.)
-        signal: AbortSignal.any([request.signal, AbortSignal.timeout(settings.requestDeadlineMs)]),
+        // (Envelop copies the context with Object.assign, so a lazy getter would be read here anyway.)
+        signal: deadline.signal,
         sourceFailures: [],
-        scope: { requestId, incomingHeaders: request.headers, upstream: [], caller: view.caller },
+        scope: { requestId, incomingHeaders: request.headers, upstream: [], caller: view.caller, maxUpstreamCalls: settings.maxUpstreamCalls, upstreamCalls: 0 },
+        clientAddress: clientAddress(request, serverContext, settings.trustProxy),
+        idempotency,
       };
     },
     plugins: [
-      ...production.plugins(() => sources.circuitStates(), { rateLimiter: shared.rateLimiter, readiness: shared.readiness }),
+      ...production.plugins(() => sources.circuitStates(), () => upstreamScope, { rateLimiter: shared.rateLimiter, readiness: shared.readiness }),
       ...(auth ? [useAuth(auth, { graphqlEndpoint: '/graphql' })] : []),
       ...(persisted ? [usePersistedQueries(persisted, { only: settings.persistedDocuments?.only ?? false })] : []),
       ...(graphiql ? [useGraphiQLAssets()] : []),
       useRequestScope(),
+      useRequestDeadlines(deadlines),
       useSourceFailures(),
       ...(shared.responseCache ? [useResponseCache({ ...shared.responseCache, forwardedHeaders })] : []),
     ],
@@ -126,7 +156,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     auth,
     settings,
     logger: production.logger,
+    startDraining: production.startDraining,
     close: async () => {
+      production.close();
       await live.close();
       await Promise.allSettled([sources.close(), shared.close()]);
     },

@@ -1,10 +1,13 @@
 /**
  * What the HTTP layer needs to know about the GraphQL request it works for, without every
- * adapter passing it along: the caller's headers to forward (identity passthrough) and a list
- * where each upstream call's timing lands (for the request's log line).
+ * adapter passing it along: the caller's headers to forward (identity passthrough), a list
+ * where each upstream call's timing lands (for the request's log line), and the request's
+ * upstream-call budget (`gateway.maxUpstreamCalls`), spent by every attempt in http.ts.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Caller } from './context.js';
+import { setMaxListeners } from 'node:events';
+import { GraphQLError } from 'graphql';
 import type { UpstreamEvent } from './sources/http.js';
 
 export interface RequestScope {
@@ -14,6 +17,10 @@ export interface RequestScope {
   upstream: UpstreamEvent[];
   /** The verified caller (null when the gateway runs open): identity headers are rendered from it. */
   caller?: Caller | null;
+  /** Upstream attempts allowed for this request; unlimited when unset. */
+  maxUpstreamCalls?: number;
+  /** Upstream attempts made (or refused) so far. */
+  upstreamCalls?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -24,4 +31,70 @@ export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
 
 export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore();
+}
+
+export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+/** The error for a request that needs (or would need) more upstream calls than allowed. */
+export function upstreamBudgetError(maxUpstreamCalls: number, estimate?: number): GraphQLError {
+  return new GraphQLError(
+    estimate === undefined
+      ? `This request used its budget of ${maxUpstreamCalls} upstream calls; ask for fewer sources, smaller pages or fewer aliases.`
+      : `This query would need about ${estimate} upstream calls, more than the limit of ${maxUpstreamCalls}; ask for fewer sources, smaller pages or fewer aliases.`,
+    {
+      extensions: {
+        code: QUERY_TOO_COMPLEX,
+        limit: 'maxUpstreamCalls',
+        maxUpstreamCalls,
+        // Refused before execution: a 400 like the other limits. At run time other fields may
+        // already have data, so the status stays as execution leaves it.
+        ...(estimate !== undefined ? { upstreamCalls: estimate, http: { status: 400 } } : {}),
+      },
+    },
+  );
+}
+
+/**
+ * Spends one upstream call from the request's budget, or throws the budget error: past the
+ * budget, calls fail instead of going out. Outside a request (no scope), nothing is counted.
+ */
+export function spendUpstreamCall(scope: RequestScope | undefined): void {
+  if (!scope || scope.maxUpstreamCalls === undefined) return;
+  const used = scope.upstreamCalls ?? 0;
+  if (used >= scope.maxUpstreamCalls) throw upstreamBudgetError(scope.maxUpstreamCalls);
+  scope.upstreamCalls = used + 1;
+}
+
+export interface RequestDeadline {
+  /** Aborted when the client goes away or the deadline passes. */
+  signal: AbortSignal;
+  /** Stops the timer and the client listener (the request is done). */
+  clear(): void;
+}
+
+/**
+ * The whole request's deadline. One AbortController and one referenced timer: the timer's
+ * closure keeps the controller alive until it fires or is cleared. (The previous
+ * `AbortSignal.any([request.signal, AbortSignal.timeout(ms)])` let GC collect the timeout
+ * signal on Node 20 — only weakly held by `any` — and requests then ran 30-40 s against a
+ * 15 s budget.)
+ */
+export function startRequestDeadline(clientSignal: AbortSignal | undefined, deadlineMs: number): RequestDeadline {
+  const controller = new AbortController();
+  // Every upstream attempt of the request listens to it (fan-out × aliases): not a leak.
+  setMaxListeners(0, controller.signal);
+  const timer = setTimeout(() => controller.abort(new DOMException('the request deadline passed', 'TimeoutError')), deadlineMs);
+  const onClientAbort = () => {
+    clearTimeout(timer);
+    controller.abort(clientSignal?.reason);
+  };
+  if (clientSignal?.aborted) onClientAbort();
+  else clientSignal?.addEventListener('abort', onClientAbort, { once: true });
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      clientSignal?.removeEventListener('abort', onClientAbort);
+    },
+  };
 }

@@ -2,6 +2,10 @@
  * `npm start`: the gateway on HOST:PORT (default 127.0.0.1:4000), over the sources in
  * TICKETGRAPH_CONFIG, or over the embedded emulators when it is not set (with a demo identity
  * provider and tokens when TICKETGRAPH_DEMO_AUTH=1).
+ *
+ * SIGTERM/SIGINT drain: stop accepting connections, answer /ready 503 on the connections
+ * still open, let in-flight requests finish for up to `gateway.drainTimeoutMs`, then close
+ * what is left, flush the logs and exit 0.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +14,9 @@ import { startEmbeddedEmulators } from './embedded.js';
 import { createGateway } from './gateway.js';
 import { attachWebSockets } from './websocket.js';
 import { stdoutDestination } from './observability/logger.js';
+
+/** How often idle keep-alive connections are closed while draining (they would hold close() open). */
+const DRAIN_SWEEP_MS = 100;
 
 async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
@@ -29,10 +36,11 @@ async function main(): Promise<void> {
     for (const [user, token] of Object.entries(embedded.demo?.tokens ?? {})) console.log(`demo token ${user}: ${token}`);
   }
 
+  const logDestination = stdoutDestination();
   const gateway = createGateway({
     config,
     // JSON logs (one line per GraphQL request) after the "listening" line, at gateway.logLevel.
-    logDestination: stdoutDestination(),
+    logDestination,
     ...(process.env.TICKETGRAPH_CURSOR_SECRET ? { cursorSecret: process.env.TICKETGRAPH_CURSOR_SECRET } : {}),
   });
   if (!gateway.settings.auth) console.warn('warning: no gateway.auth configured: anyone who can reach this gateway reads and writes every source (README, Securing it)');
@@ -47,10 +55,32 @@ async function main(): Promise<void> {
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   console.log(`ticketgraph listening on http://${shownHost}:${address.port}/graphql`);
 
-  const shutdown = () => {
-    server.close();
-    server.closeAllConnections();
-    void Promise.allSettled([websockets.close(), gateway.close(), stopEmulators()]).then(() => process.exit(0));
+  let draining = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (draining) return;
+    draining = true;
+    const drainTimeoutMs = gateway.settings.drainTimeoutMs;
+    gateway.startDraining();
+    // Subscribers reconnect elsewhere (graphql-ws retries); an open socket would hold close() forever.
+    void websockets.close();
+    gateway.logger.info({ signal, drainTimeoutMs }, 'draining: no new connections, finishing in-flight requests');
+    const sweep = setInterval(() => server.closeIdleConnections(), DRAIN_SWEEP_MS);
+    const deadline = setTimeout(() => {
+      gateway.logger.warn({ drainTimeoutMs }, 'drain timeout: closing the connections still open');
+      server.closeAllConnections();
+    }, drainTimeoutMs);
+    // close() stops accepting now and calls back once every connection has ended.
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      void Promise.allSettled([gateway.close(), stopEmulators()]).then(() => {
+        gateway.logger.info('drained; exiting');
+        // A stdout nobody reads must not hold the exit (the `exit` hook flushes synchronously).
+        setTimeout(() => process.exit(0), 1_000).unref();
+        gateway.logger.flush(() => process.exit(0));
+      });
+    });
+    server.closeIdleConnections();
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

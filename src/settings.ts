@@ -23,13 +23,46 @@ export const gatewaySettings = z.strictObject({
   /** Query cost ceiling; a connection costs its `first`/`last` times its selection. */
   maxCost: z.number().int().min(1).default(20_000),
   bodyLimitBytes: z.number().int().min(1_024).default(100_000),
-  /** Per client (by X-Forwarded-For's first hop when trustProxy, else the socket address). */
+  /** Per client (the address trustProxy selects, else the socket address). */
   rateLimit: z.strictObject({ windowMs: z.number().int().min(100).default(60_000), max: z.number().int().min(1).default(600) }).default({ windowMs: 60_000, max: 600 }),
-  trustProxy: z.boolean().default(false),
+  /**
+   * Proxies in front of the gateway, as a hop count (Express's convention): `1` takes the
+   * address the nearest proxy saw (X-Forwarded-For's last entry), `2` the one before it …;
+   * `0` uses the socket. `true` means `1` and `false` means `0` (before #12 `true` took the
+   * first entry, which any client can write through a proxy that appends).
+   */
+  trustProxy: z
+    .union([z.boolean(), z.number().int().min(0).max(16)])
+    .default(0)
+    .transform((value) => (value === true ? 1 : value === false ? 0 : value)),
+  /** Upstream attempts (retries included) one GraphQL request may make: estimated before execution, enforced in the HTTP layer. */
+  maxUpstreamCalls: z.number().int().min(1).max(100_000).default(100),
+  /** On SIGTERM: stop accepting, /ready 503, let in-flight requests finish up to this, then exit. */
+  drainTimeoutMs: z.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * Cross-origin browser access. Only the listed origins get CORS headers (`"*"`: any origin,
+   * never with credentials); by default none do, so browsers allow same-origin use only.
+   */
+  cors: z
+    .strictObject({
+      origins: z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)])).max(100).default([]),
+      credentials: z.boolean().default(false),
+    })
+    .refine((cors) => !(cors.credentials && cors.origins.includes('*')), { message: 'credentials cannot be allowed for "*" (any origin); list the origins' })
+    .default({ origins: [], credentials: false }),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // --- auth (src/auth) ---
   /** Caller authentication and per-source access; the gateway runs open without it. */
   auth: authSettings.optional(),
+  /** How long a mutation's `idempotencyKey` answers with its first outcome (README, Mutations). */
+  idempotencyWindowMs: z.number().int().min(1_000).max(86_400_000).default(600_000),
+  /**
+   * Serving as an Apollo Federation subgraph: `_service`/`_entities` exist only when enabled;
+   * `exposeNodeFields: false` leaves `node`/`nodes` to another subgraph of the supergraph.
+   */
+  subgraph: z
+    .strictObject({ enabled: z.boolean().default(false), exposeNodeFields: z.boolean().default(true) })
+    .default({ enabled: false, exposeNodeFields: true }),
   /**
    * Shared state for several replicas: global rate limits, the persisted-query store, the
    * response cache. Unset: everything is per process.
@@ -69,5 +102,7 @@ export const resilienceSettings = z.strictObject({
   /** Connections to this vendor (undici Pool size) and requests allowed to wait for one. */
   maxConnections: z.number().int().min(1).max(256).default(16),
   maxQueue: z.number().int().min(0).default(256),
+  /** Larger answers are cut off while streaming (UPSTREAM_BAD_RESPONSE, reason RESPONSE_TOO_LARGE). */
+  maxResponseBytes: z.number().int().min(1_024).max(1_073_741_824).default(8 * 1024 * 1024),
 });
 export type ResilienceSettings = z.infer<typeof resilienceSettings>;

@@ -43,6 +43,8 @@ beforeAll(async () => {
   stack = await startAuthStack({
     kinds: ['control-panel', 'huawei-coc', 'blueking-itsm'],
     demoTenants: true,
+    // The isolation sweep lists 100 tickets with their comments: more upstream calls than the default budget.
+    gateway: { maxUpstreamCalls: 1_000 },
     auth: (idp) => ({
       jwksUrl: idp.jwksUrl,
       issuer: idp.issuer,

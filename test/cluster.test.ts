@@ -43,7 +43,8 @@ async function underLoad(client: string, concurrency: number, during: () => Prom
 }
 
 beforeAll(async () => {
-  cluster = await startCluster({ gateway: { responseCache: { ttlMs: 30_000 }, rateLimit: { max: 400, windowMs: 60_000 } } });
+  // trustProxy 2: the tests play a client-side proxy (X-Forwarded-For) in front of haproxy, for distinct clients.
+  cluster = await startCluster({ gateway: { responseCache: { ttlMs: 30_000 }, rateLimit: { max: 400, windowMs: 60_000 }, trustProxy: 2 } });
 }, 120_000);
 afterAll(async () => {
   await cluster?.close();

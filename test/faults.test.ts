@@ -70,8 +70,11 @@ describe('one source failing, the others answering', () => {
     await stack.fault('cp', { status: 503, times: 1 });
     const cp = stack.emulators.byKey('cp').emulator;
     cp.requests.clear();
-    const result = await stack.query(`mutation { createTicket(input: { source: "cp", title: "retry probe", description: "x" }) { ticket { id } } }`);
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', source: 'cp', upstreamStatus: 503 });
+    const result = await stack.query<{ createTicket: { ticket: unknown; userErrors: { code: string; source: string }[] } }>(
+      `mutation { createTicket(input: { source: "cp", title: "retry probe", description: "x" }) { ticket { id } userErrors { code source } } }`,
+    );
+    // Mutations report upstream faults in userErrors (README, Errors): a 503 wrote nothing.
+    expect(result.data!.createTicket).toEqual({ ticket: null, userErrors: [{ code: 'VENDOR_UNAVAILABLE', source: 'cp' }] });
     expect(cp.requests.count('POST', '/tickets')).toBe(1);
   });
 });

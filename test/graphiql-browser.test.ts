@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_GRAPHIQL_QUERY } from '../src/graphiql-default.js';
+import { DEFAULT_GRAPHIQL_QUERY, GRAPHIQL_TABS } from '../src/graphiql-default.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -74,6 +74,11 @@ describe.skipIf(!haveBrowser)('GraphiQL in Chromium', () => {
     const shown = squash(await pane.innerText());
     for (const title of titles) expect(shown).toContain(squash(`"title": ${JSON.stringify(title)}`));
     expect(shown).not.toContain('"errors"');
+    // One saved tab per README example beside the default query.
+    const tabs = page.locator('.graphiql-tabs .graphiql-tab');
+    await expect.poll(() => tabs.count(), { timeout: 5_000 }).toBe(GRAPHIQL_TABS.length);
+    const labels = normalize(await page.locator('.graphiql-tabs').innerText());
+    for (const name of ['RecentTickets', 'MergedTickets', 'TicketWithComments', 'CreateTicket']) expect(labels).toContain(name);
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
     // A cold browser compiles ~5 MB of GraphiQL: seconds alone, more beside a parallel suite.
@@ -86,6 +91,23 @@ describe('the GraphiQL page (no browser needed)', () => {
     stack = await startStack({ kinds: ['control-panel'] });
   });
   afterAll(() => stack?.close());
+
+  it('opens with totalCountHint beside totalCount, lines that fit the editor, and a tab per README example', async () => {
+    expect(DEFAULT_GRAPHIQL_QUERY).toMatch(/totalCount\n\s+totalCountHint/);
+    for (const tab of GRAPHIQL_TABS) for (const line of tab.query.split('\n')) expect(line.length, line).toBeLessThanOrEqual(64);
+    const html = await (await fetch(stack.url, { headers: { accept: 'text/html' } })).text();
+    expect(html).toContain('"defaultTabs"');
+    // Each tab's query parses against the served schema.
+    for (const tab of GRAPHIQL_TABS) {
+      const answer = await fetch(stack.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // Running only a trivial operation beside the tab validates the whole document without executing the tab.
+        body: JSON.stringify({ query: `${tab.query}\nquery __Check { __typename }`, operationName: '__Check' }),
+      });
+      expect(((await answer.json()) as { errors?: unknown[] }).errors, tab.query).toBeUndefined();
+    }
+  });
 
   it('references only its own, cacheable files', async () => {
     const page = await fetch(stack.url, { headers: { accept: 'text/html' } });

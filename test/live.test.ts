@@ -189,3 +189,27 @@ describe('ticketEvents', () => {
     expect(cp.count('GET', '/tickets')).toBe(idle);
   });
 });
+
+describe("the gateway's own writes", () => {
+  it('reach subscribers at once, without waiting for a poll', async () => {
+    const subscription = sse(EVENTS, { filter: { sources: ['cp'] } });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation { createTicket(input: { source: "cp", title: "Filed through the gateway", description: "d" }) { ticket { number } } }` }),
+      });
+      const created = ((await response.json()) as { data: { createTicket: { ticket: { number: string } } } }).data.createTicket.ticket.number;
+      const started = Date.now();
+      const event = await until(() => subscription.events.find((e) => e.data?.ticketEvents.ticket.number === created), 500);
+      expect(Date.now() - started).toBeLessThan(500);
+      expect(event.data?.ticketEvents.type).toBe('CREATED');
+      // The next poll does not report it a second time.
+      await new Promise((r) => setTimeout(r, POLL_MS * 2));
+      expect(subscription.events.filter((e) => e.data?.ticketEvents.ticket.number === created)).toHaveLength(1);
+    } finally {
+      await subscription.close();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { schemaFromExecutor } from '@graphql-tools/wrap';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { createSchema } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../src/schema/global-id.js';
 import { MAX_NODES } from '../src/schema/node.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -28,7 +29,8 @@ const watches: Watch[] = [];
 function watchlistSchema(): GraphQLSchema {
   return createSchema({
     typeDefs: /* GraphQL */ `
-      type Watch { note: String! ticket: Ticket! }
+      "The ticket is nullable: a watched ticket deleted upstream nulls only its own watch's ticket."
+      type Watch { note: String! ticket: Ticket }
       type Ticket { id: ID! watchers: [String!]! }
       type Query {
         watches: [Watch!]!
@@ -126,5 +128,20 @@ describe('stitched with a local schema', () => {
     expect(nodes.every((n) => n.watchers.length === 1)).toBe(true);
     expect(upstream).toHaveLength(1);
     expect(upstream[0]!.query).not.toMatch(/nodes\(ids:/);
+  });
+
+  it('a watched ticket that no longer exists nulls only its own field', async () => {
+    const gone = encodeGlobalId('Ticket', 'cp:99999999');
+    watches.push({ ticketId: gone, note: 'dee: deleted upstream' });
+    try {
+      const result = await run<{ watches: { note: string; ticket: { id: string; title: string } | null }[] }>(`{ watches { note ticket { id title } } }`);
+      expect(result.data!.watches).toHaveLength(ticketIds.length + 1);
+      expect(result.data!.watches.at(-1)).toEqual({ note: 'dee: deleted upstream', ticket: null });
+      expect(result.data!.watches.slice(0, -1).every((w) => w.ticket !== null && w.ticket.title.length > 0)).toBe(true);
+      expect(result.errors ?? []).toHaveLength(1);
+      expect(upstream).toHaveLength(1);
+    } finally {
+      watches.pop();
+    }
   });
 });

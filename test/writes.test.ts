@@ -143,15 +143,21 @@ describe('control-panel writes', () => {
     );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.updateTicket.ticket.creator.name).toBe('ACME Ltd');
-    const refused = await stack.query(`mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { ticket { id } } }`, {
-      input: { id: ticket.id, title: 'new title' },
-    });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'UNSUPPORTED_OPERATION', source: 'cp' });
+    const refused = await stack.query<{ updateTicket: { ticket: unknown; userErrors: { field: string[]; code: string; source: string }[] } }>(
+      `mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { ticket { id } userErrors { field code source } } }`,
+      { input: { id: ticket.id, title: 'new title' } },
+    );
+    expect(refused.errors).toBeUndefined();
+    expect(refused.data!.updateTicket).toMatchObject({ ticket: null, userErrors: [{ code: 'UNSUPPORTED_OPERATION', source: 'cp' }] });
   });
 
   it("surfaces the vendor's own validation with the source key", async () => {
-    const result = await stack.query(CREATE, { input: { source: 'cp', title: 'x'.repeat(300), description: 'd' } });
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_REJECTED', source: 'cp', upstreamStatus: 400 });
+    const result = await stack.query<Created & { createTicket: { userErrors: { source: string; message: string }[] } }>(CREATE.replace('code }', 'code source }'), {
+      input: { source: 'cp', title: 'x'.repeat(300), description: 'd' },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.createTicket).toMatchObject({ ticket: null, userErrors: [{ field: ['input'], code: 'VENDOR_REJECTED', source: 'cp' }] });
+    expect(result.data!.createTicket.userErrors[0]!.message).toContain('[cp]');
   });
 
   it('answers NOT_FOUND and INVALID_ID as userErrors', async () => {
@@ -170,9 +176,22 @@ describe('control-panel writes', () => {
 
 describe('routing to the other sources', () => {
   it('a source without writes answers UNSUPPORTED_OPERATION naming it', async () => {
-    const result = await stack.query(CREATE, { input: { source: 'tm', title: 'Laptop battery swelling', description: 'It bulges.' } });
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'UNSUPPORTED_OPERATION', source: 'tm' });
-    expect(result.errors![0]!.message).toContain('"tm"');
+    const result = await stack.query<{ createTicket: { userErrors: { field: string[]; code: string; message: string; source: string }[] } }>(
+      CREATE.replace('code }', 'code source }'),
+      { input: { source: 'tm', title: 'Laptop battery swelling', description: 'It bulges.' } },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.createTicket.userErrors).toEqual([
+      { field: ['input'], code: 'UNSUPPORTED_OPERATION', source: 'tm', message: expect.stringContaining('"tm"') },
+    ]);
+  });
+
+  it('an unknown source key is an UNKNOWN_SOURCE userError on input.source', async () => {
+    const result = await stack.query<{ createTicket: { userErrors: { field: string[]; code: string }[] } }>(CREATE, {
+      input: { source: 'nope', title: 'x', description: 'y' },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.createTicket.userErrors).toEqual([{ field: ['input', 'source'], code: 'UNKNOWN_SOURCE', message: expect.stringContaining('nope') }]);
   });
 
   it.each(['akana', 'bk', 'coc'])('%s: createTicket, then a workflow transition, both visible natively', async (key) => {
@@ -212,9 +231,12 @@ describe('write safety', () => {
     try {
       const titles = ['one', 'two', 'three'].map((n) => `Rate limit probe ${n}`);
       const results = [];
-      for (const title of titles) results.push(await limited.query(CREATE, { input: { source: 'cp', title, description: 'x' } }));
-      expect(results[2]!.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', source: 'cp' });
-      expect(results[2]!.errors![0]!.extensions!.retryAfter).toBeGreaterThan(0);
+      const rateLimited = CREATE.replace('code }', 'code source retryAfter }');
+      for (const title of titles) results.push(await limited.query(rateLimited, { input: { source: 'cp', title, description: 'x' } }));
+      const third = results[2]!.data as { createTicket: { ticket: unknown; userErrors: { code: string; source: string; retryAfter: number }[] } };
+      expect(results[2]!.errors).toBeUndefined();
+      expect(third.createTicket).toMatchObject({ ticket: null, userErrors: [{ code: 'VENDOR_RATE_LIMITED', source: 'cp' }] });
+      expect(third.createTicket.userErrors[0]!.retryAfter).toBeGreaterThan(0);
       expect(limited.emulators.byKey('cp').emulator.requests.count('POST', '/tickets')).toBe(3);
     } finally {
       await limited.close();
@@ -228,12 +250,94 @@ describe('write safety', () => {
       configure: (config) => ({ sources: config.sources.map((s) => ({ ...s, timeoutMs: 150 })) }),
     });
     try {
-      const result = await slow.query(CREATE, { input: { source: 'cp', title: 'Timeout probe', description: 'x' } });
-      expect(result.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT_UNKNOWN_OUTCOME', source: 'cp' });
+      const result = await slow.query<Created>(CREATE, { input: { source: 'cp', title: 'Timeout probe', description: 'x' } });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.createTicket).toMatchObject({ ticket: null, userErrors: [{ field: ['input'], code: 'OUTCOME_UNKNOWN' }] });
       await new Promise((r) => setTimeout(r, 600));
       expect(slow.emulators.byKey('cp').emulator.requests.count('POST', '/tickets')).toBe(1);
     } finally {
       await slow.close();
     }
+  });
+});
+
+describe('one error model', () => {
+  it('a comment written beside an unsupported transition keeps its result and ID', async () => {
+    const ticket = await createCpTicket('Mixed mutation probe');
+    const result = await stack.query<{
+      addComment: { comment: { id: string; body: string }; ticketId: string; userErrors: unknown[] };
+      transitionTicket: { ticket: unknown; userErrors: { field: string[]; code: string; source: string }[] };
+    }>(
+      `mutation($c: AddCommentInput!, $t: TransitionTicketInput!) {
+        addComment(input: $c) { comment { id body } ticketId userErrors { code } }
+        transitionTicket(input: $t) { ticket { id } userErrors { field code source } }
+      }`,
+      { c: { ticketId: ticket.id, body: 'Written before the transition' }, t: { id: ticket.id, action: 'resolve' } },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.addComment).toMatchObject({ comment: { body: 'Written before the transition' }, ticketId: ticket.id, userErrors: [] });
+    expect(result.data!.addComment.comment.id).toEqual(expect.any(String));
+    expect(result.data!.transitionTicket).toEqual({ ticket: null, userErrors: [{ field: ['input'], code: 'UNSUPPORTED_OPERATION', source: 'cp' }] });
+    const thread = await cpNative<{ items: { body: string }[] }>(`/tickets/${ticket.number}/comments`);
+    expect(thread.items.filter((c) => c.body === 'Written before the transition')).toHaveLength(1);
+  });
+
+  it('queries: an unknown source key nulls that field alone, with one error', async () => {
+    const result = await stack.query<{ source: unknown; sources: { key: string }[] }>(`{ source(key: "nope") { key } sources { key } }`);
+    expect(result.data!.source).toBeNull();
+    expect(result.data!.sources.map((s) => s.key)).toContain('cp');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]).toMatchObject({ path: ['source'], extensions: { code: 'BAD_USER_INPUT', reason: 'UNKNOWN_SOURCE' } });
+  });
+});
+
+describe('idempotency keys', () => {
+  const KEYED = `mutation($input: CreateTicketInput!) { createTicket(input: $input) { ticket { id number title } ticketId userErrors { field code } } }`;
+  type Keyed = { createTicket: { ticket: { id: string; number: string; title: string } | null; ticketId: string | null; userErrors: { field: string[]; code: string }[] } };
+
+  it('a retried create with the same key writes once and returns the same ticket', async () => {
+    const cp = stack.emulators.byKey('cp');
+    const before = cp.emulator.requests.count('POST', '/tickets');
+    const input = { source: 'cp', title: 'Idempotent create probe', description: 'Sent twice.', idempotencyKey: 'key-create-1' };
+    const first = await stack.query<Keyed>(KEYED, { input });
+    const second = await stack.query<Keyed>(KEYED, { input: { ...input, clientMutationId: 'another' } });
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    expect(first.data!.createTicket.userErrors).toEqual([]);
+    expect(second.data!.createTicket.ticket!.id).toBe(first.data!.createTicket.ticket!.id);
+    expect(second.data!.createTicket.ticketId).toBe(first.data!.createTicket.ticket!.id);
+    expect(cp.emulator.requests.count('POST', '/tickets') - before).toBe(1);
+    const search = await cpNative<{ item_count: number }>(`/tickets?q=${encodeURIComponent('Idempotent create probe')}`);
+    expect(search.item_count).toBe(1);
+  });
+
+  it('concurrent retries with one key wait for the first write', async () => {
+    const cp = stack.emulators.byKey('cp');
+    const before = cp.emulator.requests.count('POST', '/tickets');
+    const input = { source: 'cp', title: 'Concurrent idempotent probe', description: 'Sent three times at once.', idempotencyKey: 'key-concurrent' };
+    const answers = await Promise.all([1, 2, 3].map(() => stack.query<Keyed>(KEYED, { input })));
+    const ids = new Set(answers.map((a) => a.data!.createTicket.ticket?.id));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toEqual(expect.any(String));
+    expect(cp.emulator.requests.count('POST', '/tickets') - before).toBe(1);
+  });
+
+  it('the same key with a different input is IDEMPOTENCY_KEY_REUSED and writes nothing', async () => {
+    const cp = stack.emulators.byKey('cp');
+    await stack.query<Keyed>(KEYED, { input: { source: 'cp', title: 'Reuse probe A', description: 'x', idempotencyKey: 'key-reuse' } });
+    const before = cp.emulator.requests.count('POST', '/tickets');
+    const reused = await stack.query<Keyed>(KEYED, { input: { source: 'cp', title: 'Reuse probe B', description: 'x', idempotencyKey: 'key-reuse' } });
+    expect(reused.errors).toBeUndefined();
+    expect(reused.data!.createTicket).toEqual({ ticket: null, ticketId: null, userErrors: [{ field: ['input', 'idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED' }] });
+    expect(cp.emulator.requests.count('POST', '/tickets')).toBe(before);
+  });
+
+  it('without a key, two identical creates are two tickets', async () => {
+    const cp = stack.emulators.byKey('cp');
+    const before = cp.emulator.requests.count('POST', '/tickets');
+    const input = { source: 'cp', title: 'Unkeyed create probe', description: 'x' };
+    await stack.query<Keyed>(KEYED, { input });
+    await stack.query<Keyed>(KEYED, { input });
+    expect(cp.emulator.requests.count('POST', '/tickets') - before).toBe(2);
   });
 });

@@ -55,7 +55,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       redis: { url: redis.url, keyPrefix: 'tg:' },
       cursorSecret: { env: 'TICKETGRAPH_CURSOR_SECRET' },
       // haproxy appends the client's address: one trusted hop.
-      trustProxy: true,
+      trustProxy: 1,
       logLevel: 'warn',
       ...options.gateway,
     },

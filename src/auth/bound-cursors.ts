@@ -10,5 +10,7 @@ export function bindCursors(codec: CursorCodec, subject: string): CursorCodec {
   return {
     encode: (queryHash, state) => codec.encode(bound(queryHash), state),
     decode: (cursor, queryHash) => codec.decode(cursor, bound(queryHash)),
+    encodeTickets: (queryHash, state) => codec.encodeTickets(bound(queryHash), state),
+    decodeTickets: (cursor, queryHash) => codec.decodeTickets(cursor, bound(queryHash)),
   };
 }

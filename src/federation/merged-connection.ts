@@ -1,20 +1,25 @@
 /**
- * The merged `tickets` connection: each source's ordered stream (streams.ts), merged k-way
- * into one total order (order.ts). A page reads at most `count` matching tickets per source
- * from that source's own position, never the pages before it.
+ * The merged `tickets` connection: each source read by sort key (streams.ts, keyset.ts), merged
+ * into one total order (order.ts: field, then source key, then ticket number).
  *
- * Cursors carry every source's position after the edge (and which source the edge came from),
- * so page N+1 resumes exactly where page N stopped, forward or backward. A failing source is
- * reported and skipped; its position stays where it was, so a later page retries it there.
+ * Keyset positions: a cursor records, per source, the key up to which that source has been
+ * read (every source gets the key of the cursor's edge, since the order is total), plus native
+ * offsets and totals only as hints. A page reads each source strictly after (forward) or before
+ * (backward) its key, so tickets created, changed or deleted between pages never shift another
+ * ticket onto two pages or off all of them, and no page reads what earlier pages read.
+ *
+ * A source whose read stopped early (its scan budget ran out) caps the page at the last key it
+ * examined, so no other source's ticket jumps ahead of one it has not looked at yet. A failing
+ * source is reported and keeps its key from the incoming cursor, so a later page retries it
+ * from there.
  */
 import type { GatewayContext } from '../context.js';
 import type { Ticket } from '../model.js';
 import type { SourceAdapter, TicketFilter, TicketOrder } from '../sources/adapter.js';
-import { hashQuery, type CursorState } from './cursor.js';
-import { compareTickets } from './order.js';
-import type { PositionedTicket } from './read-source.js';
+import { hashQuery, type SourcePosition, type TicketCursorState } from './cursor.js';
+import { compareKeys, keyOf, reverseOrder, type SortKey } from './order.js';
 import { describeSourceFailure, type SourceFailure } from './source-errors.js';
-import { memoizedSource, openStream, type ListMemo, type TicketStream } from './streams.js';
+import { memoizedSource, readSource, type ListMemo, type SourcePart } from './streams.js';
 
 export interface MergedQuery {
   filter: TicketFilter;
@@ -37,16 +42,6 @@ export interface TicketConnectionShape {
 
 export type PageRequest = { direction: 'forward' | 'backward'; count: number; cursor: string | null };
 
-interface SourceRead {
-  stream: TicketStream;
-  /** Ascending in stream order. */
-  tickets: PositionedTicket[];
-  hasMore: boolean;
-  /** Position to use for this source when no edge from it is at or before a given edge. */
-  floor: number;
-  nativeTotal: number | null;
-}
-
 const requestMemos = new WeakMap<GatewayContext, ListMemo>();
 
 /** After a write: nothing listed earlier in this request may be reused. */
@@ -60,7 +55,7 @@ export function mergedQueryHash(query: MergedQuery): string {
 
 export async function readTicketPage(ctx: GatewayContext, query: MergedQuery, page: PageRequest): Promise<TicketConnectionShape> {
   const hash = mergedQueryHash(query);
-  const start: CursorState = page.cursor ? ctx.cursors.decode(page.cursor, hash) : { positions: {} };
+  const start: TicketCursorState = page.cursor ? ctx.cursors.decodeTickets(page.cursor, hash) : { sweep: Date.now(), positions: {} };
   let memo = requestMemos.get(ctx);
   if (!memo) requestMemos.set(ctx, (memo = new Map()));
   const options = { signal: ctx.signal };
@@ -68,111 +63,115 @@ export async function readTicketPage(ctx: GatewayContext, query: MergedQuery, pa
   const want = Math.max(page.count, 1);
 
   const reads = await Promise.all(
-    query.sources.map(async (adapter): Promise<SourceRead | null> => {
-      const position = start.positions[adapter.key] ?? 0;
+    query.sources.map(async (adapter): Promise<SourcePart | null> => {
       try {
-        const stream = openStream(memoizedSource(adapter, memo), query.filter, query.order, options);
-        if (page.direction === 'forward') {
-          const read = await stream.readAfter(position, want);
-          // With no match in reach, the source resumes after what it scanned.
-          return { stream, tickets: read.tickets, hasMore: read.hasMore, floor: read.tickets.length === 0 ? read.scannedTo : position, nativeTotal: read.nativeTotal };
-        }
-        // Backward: strictly before the cursor's edge, which is the last one read from `start.last`.
-        const bound = page.cursor === null ? null : adapter.key === start.last ? Math.max(0, position - 1) : position;
-        const read = await stream.readBefore(bound, want);
-        return { stream, tickets: read.tickets, hasMore: read.hasMore, floor: read.from, nativeTotal: read.nativeTotal };
+        return await readSource(memoizedSource(adapter, memo), {
+          filter: query.filter,
+          order: query.order,
+          direction: page.direction,
+          position: start.positions[adapter.key] ?? {},
+          want,
+          sweep: start.sweep,
+          continuing: page.cursor !== null,
+          queryHash: hash,
+          options,
+        });
       } catch (error) {
         failures.push(describeSourceFailure(adapter.key, error));
         return null;
       }
     }),
   );
-  const live = reads.filter((r): r is SourceRead => r !== null);
-  const compare = compareTickets(query.order);
+  const live = reads.filter((r): r is SourcePart => r !== null);
+  // Everything is merged in the order read: the query's order forward, its reverse backward.
+  const viewOrder = page.direction === 'forward' ? query.order : reverseOrder(query.order);
+  const compare = compareKeys(viewOrder);
 
-  // Every candidate, in merged order; a page is a contiguous run of it.
-  const candidates = mergeSources(live, compare, page.direction);
-  const chosen = page.direction === 'forward' ? candidates.slice(0, page.count) : candidates.slice(Math.max(0, candidates.length - page.count));
+  const candidates = live
+    .flatMap((part) => part.tickets.map((ticket) => ({ part, ticket, key: keyOf(ticket, viewOrder) })))
+    .sort((a, b) => compare(a.key, b.key));
+  // Settled: no source can still hold an unread match before this key.
+  let settled: SortKey | null = null;
+  for (const part of live) {
+    if (part.coveredTo && (!settled || compare(part.coveredTo, settled) < 0)) settled = part.coveredTo;
+  }
+  const eligible = settled ? candidates.filter((c) => compare(c.key, settled as SortKey) <= 0) : candidates;
+  const chosen = eligible.slice(0, page.count);
 
-  // Positions after each chosen edge: the source's own next offset for sources with an item at
-  // or before it, else the position the page started from (forward) or the read floor (backward).
-  const positions: Record<string, number> = { ...start.positions };
-  for (const read of live) {
-    if (page.direction === 'backward') positions[read.stream.source.key] = read.floor;
-    else if (read.tickets.length === 0) positions[read.stream.source.key] = read.floor;
-  }
-  if (page.direction === 'backward') {
-    // Items of a source before the first chosen edge fix that source's position at the page start.
-    const firstChosen = candidates.length - chosen.length;
-    for (const { read, item } of candidates.slice(0, firstChosen)) positions[read.stream.source.key] = item.nextOffset;
-  }
-  const edges: TicketEdgeShape[] = chosen.map(({ read, item }) => {
-    positions[read.stream.source.key] = item.nextOffset;
-    const state = { positions: { ...positions }, last: read.stream.source.key };
+  const positionsAt = (boundary: SortKey): Record<string, SourcePosition> => {
+    const positions: Record<string, SourcePosition> = { ...start.positions };
+    for (const part of live) {
+      const previous = start.positions[part.source.key];
+      // A source never moves back: after a lagging (once failed) source catches up, the edge's
+      // key can be behind where the others already are.
+      const own = previous?.key && compare(boundary, previous.key) < 0 ? previous.key : boundary;
+      positions[part.source.key] = positionOf(part, own, page.direction, previous);
+    }
+    return positions;
+  };
+  const cursorAt = (boundary: SortKey) => ctx.cursors.encodeTickets(hash, { sweep: start.sweep, positions: positionsAt(boundary) });
+
+  const edges: TicketEdgeShape[] = chosen.map(({ ticket, key }) => {
     // Signed only if a client asks for it: most pages only need endCursor.
     let cursor: string | undefined;
     return {
       get cursor() {
-        return (cursor ??= ctx.cursors.encode(hash, state));
+        return (cursor ??= cursorAt(key));
       },
-      node: item.ticket,
+      node: ticket,
     };
   });
+  if (page.direction === 'backward') edges.reverse();
 
   const unconsumed = candidates.length > chosen.length;
   const anyMore = live.some((r) => r.hasMore);
-  const hasPositions = Object.values(start.positions).some((p) => p > 0);
+  const more = unconsumed || anyMore || failures.length > 0;
+  const resumed = Object.values(start.positions).some((p) => p.key !== undefined);
   const pageInfo =
     page.direction === 'forward'
-      ? { hasNextPage: unconsumed || anyMore || failures.length > 0, hasPreviousPage: hasPositions }
-      : { hasNextPage: page.cursor !== null, hasPreviousPage: unconsumed || anyMore };
-  const endCursor =
-    edges[edges.length - 1]?.cursor ?? (page.direction === 'forward' && pageInfo.hasNextPage ? ctx.cursors.encode(hash, { positions: { ...positions } }) : null);
+      ? { hasNextPage: more, hasPreviousPage: resumed }
+      : { hasNextPage: page.cursor !== null, hasPreviousPage: more };
+  // A page cut short with no edge still needs a cursor that moves on: the settled key.
+  const resume = (): string | null => {
+    if (settled) return cursorAt(settled);
+    return ctx.cursors.encodeTickets(hash, start);
+  };
+  const first = edges[0]?.cursor ?? null;
+  const last = edges[edges.length - 1]?.cursor ?? null;
+  const endCursor = last ?? (page.direction === 'forward' && pageInfo.hasNextPage ? resume() : null);
+  const startCursor = first ?? (page.direction === 'backward' && pageInfo.hasPreviousPage ? resume() : null);
   return {
     edges,
-    pageInfo: { ...pageInfo, startCursor: edges[0]?.cursor ?? null, endCursor },
+    pageInfo: { ...pageInfo, startCursor, endCursor },
     ...totalCount(live, failures),
     sourceErrors: failures,
   };
 }
 
-type Candidate = { read: SourceRead; item: PositionedTicket };
-
-/**
- * k-way merge that keeps each source's own stream order (a vendor may break ties its own
- * way; its positions must still be consumed in order): repeatedly take the smallest head.
- * Backward pages run the same merge from the ends: reversed streams, reversed comparison.
- */
-function mergeSources(reads: SourceRead[], compare: (a: Ticket, b: Ticket) => number, direction: 'forward' | 'backward'): Candidate[] {
-  const streams = reads.map((read) => {
-    const items = read.tickets.map((item): Candidate => ({ read, item }));
-    return direction === 'forward' ? items : items.reverse();
-  });
-  const before = direction === 'forward' ? compare : (a: Ticket, b: Ticket) => compare(b, a);
-  const heads = streams.map(() => 0);
-  const merged: Candidate[] = [];
-  for (;;) {
-    let best = -1;
-    streams.forEach((stream, i) => {
-      const head = stream[heads[i] as number];
-      const current = best < 0 ? undefined : streams[best]?.[heads[best] as number];
-      if (head && (!current || before(head.item.ticket, current.item.ticket) < 0)) best = i;
-    });
-    if (best < 0) return direction === 'forward' ? merged : merged.reverse();
-    merged.push(streams[best]?.[heads[best] as number] as Candidate);
-    heads[best] = (heads[best] as number) + 1;
-  }
+/** A source's position once everything up to `boundary` (merged order) has been read. */
+function positionOf(part: SourcePart, boundary: SortKey, direction: 'forward' | 'backward', previous: SourcePosition | undefined): SourcePosition {
+  // `boundary` is in the order this page read; positions are stated in the query's order.
+  const index = part.indexAfter(boundary);
+  const total = part.total ?? previous?.total;
+  const own = boundary.s === part.source.key ? 1 : 0;
+  const other = index !== undefined && total !== undefined ? Math.max(0, total - index + own) : undefined;
+  const position: SourcePosition = { key: boundary };
+  const [after, before] = direction === 'forward' ? [index, other] : [other, index];
+  if (after !== undefined) position.after = after;
+  if (before !== undefined) position.before = before;
+  if (total !== undefined) position.total = total;
+  return position;
 }
 
-function totalCount(reads: SourceRead[], failures: SourceFailure[]): { totalCount: number | null; totalCountHint: string | null } {
+function totalCount(reads: SourcePart[], failures: SourceFailure[]): { totalCount: number | null; totalCountHint: string | null } {
   if (failures.length > 0) return { totalCount: null, totalCountHint: `not every source answered: ${failures.map((f) => f.source).join(', ')}` };
   const inexact: string[] = [];
   let total = 0;
   for (const read of reads) {
-    const key = read.stream.source.key;
-    if (!read.stream.countable) inexact.push(`${key} cannot count exactly for this filter`);
-    else if (read.nativeTotal === null) inexact.push(`${key} did not report a count`);
-    else total += read.nativeTotal;
+    const key = read.source.key;
+    if (!read.countable) inexact.push(`${key} cannot count exactly for this filter`);
+    else if (read.total === null) inexact.push(`${key} did not report a count`);
+    else total += read.total;
   }
   return inexact.length > 0 ? { totalCount: null, totalCountHint: inexact.join('; ') } : { totalCount: total, totalCountHint: null };
 }

@@ -7,9 +7,34 @@ import type { TicketOrder } from '../sources/adapter.js';
  * with vendors that break their own ties by id in the sort's direction.
  */
 export function compareTickets(order: TicketOrder): (a: Ticket, b: Ticket) => number {
+  const compare = compareKeys(order);
+  return (a, b) => compare(keyOf(a, order), keyOf(b, order));
+}
+
+/**
+ * A point in the merged order: sort value (epoch ms), source key, ticket number. Keyset
+ * cursors carry these instead of offsets, so a position survives tickets appearing, leaving or
+ * changing before it. Because the order is total, a key minted from one source's ticket is a
+ * valid boundary for every other source too.
+ */
+export interface SortKey {
+  v: number;
+  s: string;
+  n: string;
+}
+
+export function keyOf(ticket: Ticket, order: TicketOrder): SortKey {
+  const date = order.field === 'CREATED_AT' ? ticket.createdAt : ticket.updatedAt;
+  return { v: date.getTime(), s: ticket.sourceKey, n: ticket.number };
+}
+
+export function compareKeys(order: TicketOrder): (a: SortKey, b: SortKey) => number {
   const sign = order.direction === 'ASC' ? 1 : -1;
-  const value = order.field === 'CREATED_AT' ? (t: Ticket) => t.createdAt.getTime() : (t: Ticket) => t.updatedAt.getTime();
-  return (a, b) => sign * (value(a) - value(b) || compareStrings(a.sourceKey, b.sourceKey) || compareNumbers(a.number, b.number));
+  return (a, b) => sign * (a.v - b.v || compareStrings(a.s, b.s) || compareNumbers(a.n, b.n));
+}
+
+export function reverseOrder(order: TicketOrder): TicketOrder {
+  return { field: order.field, direction: order.direction === 'ASC' ? 'DESC' : 'ASC' };
 }
 
 function compareStrings(a: string, b: string): number {

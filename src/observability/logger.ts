@@ -45,9 +45,27 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   return out;
 }
 
-/** What `npm start` logs to: stdout, synchronously, so no line is lost on exit. */
-export function stdoutDestination(): DestinationStream {
-  return pino.destination({ dest: 1, sync: true });
+export interface FlushableDestination extends DestinationStream {
+  /** Writes what is buffered now (process exit). */
+  flushSync(): void;
+}
+
+/**
+ * What `npm start` logs to: stdout, asynchronously (sonic-boom buffers and writes off the
+ * request path; a synchronous write per request line blocked the event loop on a slow pipe).
+ * Buffered lines are written on exit: server.ts flushes after draining, and a last `exit`
+ * hook flushes whatever is left.
+ */
+export function stdoutDestination(): FlushableDestination {
+  const destination = pino.destination({ dest: 1, sync: false });
+  process.once('exit', () => {
+    try {
+      destination.flushSync();
+    } catch {
+      // Not open yet or already closed: nothing buffered to lose.
+    }
+  });
+  return destination;
 }
 
 export interface LoggerOptions {

@@ -28,6 +28,8 @@ export interface GatewayMetrics {
   registry: Registry;
   observeUpstream(event: UpstreamEvent): void;
   observeRequest(request: GraphQLRequestObservation): void;
+  /** A vendor record an adapter skipped (src/sources/skipped-records.ts). */
+  observeSkippedRecord(skipped: { source: string; record: string }): void;
 }
 
 export function createGatewayMetrics(options: { circuitStates: () => Record<string, CircuitState> }): GatewayMetrics {
@@ -76,6 +78,12 @@ export function createGatewayMetrics(options: { circuitStates: () => Record<stri
     labelNames: ['source'] as const,
     registers: [registry],
   });
+  const skippedRecords = new Counter({
+    name: 'ticketgraph_upstream_skipped_records_total',
+    help: 'Vendor records an adapter could not read and skipped, by source key and record kind.',
+    labelNames: ['source', 'record'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'ticketgraph_upstream_circuit_state',
     help: 'Circuit breaker state per source: 1 for the current state, 0 for the others.',
@@ -114,6 +122,9 @@ export function createGatewayMetrics(options: { circuitStates: () => Record<stri
       requests.inc({ operation, type, status: String(request.status) });
       requestDuration.observe({ operation, type }, request.durationMs / 1000);
       for (const code of request.errorCodes) graphqlErrors.inc({ operation, code });
+    },
+    observeSkippedRecord(skipped) {
+      skippedRecords.inc({ source: skipped.source, record: skipped.record });
     },
   };
 }

@@ -5,15 +5,18 @@
  * plugins (health/ready/metrics routes, rate limit, CSRF, request log, query limits).
  */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { GatewayConfig, GatewaySettings } from '../config.js';
 import type { GatewayContext } from '../context.js';
 import { useOperationalRoutes } from '../plugins/use-operational-routes.js';
 import { useQueryLimits } from '../plugins/use-query-limits.js';
+import type { UpstreamScope } from '../plugins/query-cost.js';
 import { useRateLimit } from '../plugins/use-rate-limit.js';
 import { useRequestLog } from '../plugins/use-request-log.js';
-import type { UpstreamObserver } from '../sources/http.js';
 import type { RateLimiter } from '../shared-state/rate-limiter.js';
+import { scrubSecrets, type UpstreamObserver } from '../sources/http.js';
+import { onSkippedRecord } from '../sources/skipped-records.js';
 import type { CircuitState } from '../sources/resilience.js';
 import { createLogger, credentialSecrets, yogaLogger, type DestinationStream, type Logger } from './logger.js';
 import { createMaskError } from './mask-error.js';
@@ -70,27 +73,115 @@ export interface Production {
     maskedErrors: { maskError: (error: unknown, message: string) => Error };
     maxRequestBodySize: number;
     logging: YogaLogger;
+    cors: (request: Request) => CORSOptions;
   };
+  /** The configured credential values (never in a log line nor a response). */
+  secrets: readonly string[];
+  /** From now on /ready answers 503 (SIGTERM drain). */
+  startDraining(): void;
+  /** Stops listening for skipped records. */
+  close(): void;
   /** The id for this request's context (the same one the log line and masked errors carry). */
   requestIdFor(request: Request): string;
   /** Registered first: routes and refusals come before any parsing. */
-  plugins(circuitStates: () => Record<string, CircuitState>, sharing?: ProductionSharing): (Plugin | Plugin<GatewayContext>)[];
+  plugins(circuitStates: () => Record<string, CircuitState>, upstream?: () => UpstreamScope, sharing?: ProductionSharing): (Plugin | Plugin<GatewayContext>)[];
+}
+
+type CORSOptions = false | { origin: string[]; credentials: boolean; methods: string[]; maxAge: number };
+
+/**
+ * Yoga's `cors` option from `gateway.cors`: CORS headers only for a listed origin (Yoga's own
+ * default echoes any Origin with credentials), credentials only when configured, and never
+ * for `*`.
+ */
+export function corsFor(cors: GatewaySettings['cors']): (request: Request) => CORSOptions {
+  const listed = new Set(cors.origins);
+  const anyOrigin = listed.has('*');
+  return (request) => {
+    const origin = request.headers.get('origin');
+    if (origin === null || !(anyOrigin || listed.has(origin))) return false;
+    return { origin: [origin], credentials: cors.credentials && !anyOrigin, methods: ['GET', 'POST'], maxAge: 600 };
+  };
+}
+
+/**
+ * `Vary: Origin` on every response when some origin may get CORS headers: the answer differs by
+ * Origin, so no shared cache may hand one origin's answer to another.
+ */
+function useVaryOrigin(): Plugin {
+  return {
+    onResponse({ response }) {
+      const vary = response.headers.get('vary');
+      if (!vary || !/(^|,)\s*origin\s*(,|$)/i.test(vary)) response.headers.set('vary', vary ? `${vary}, Origin` : 'Origin');
+    },
+  };
+}
+
+/** Scrubs every string of a result that holds a configured secret (vendors can echo the request into anything). */
+function scrubbed(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return scrubSecrets(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => scrubbed(item, secrets));
+  if (value instanceof GraphQLError) {
+    return new GraphQLError(scrubSecrets(value.message, secrets), {
+      nodes: value.nodes,
+      source: value.source,
+      positions: value.positions,
+      path: value.path,
+      extensions: scrubbed(value.extensions, secrets) as Record<string, unknown>,
+    });
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubbed(item, secrets)]));
+  }
+  return value;
+}
+
+/**
+ * The last step before a result is serialized: no configured secret leaves in a response. A
+ * vendor that echoes our request in its error text would otherwise hand a client our
+ * credentials. The common case (nothing found) costs one JSON.stringify.
+ */
+export function useResponseSecretScrub(secrets: readonly string[]): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (secrets.length === 0 || typeof result !== 'object' || result === null || Symbol.asyncIterator in result) return;
+      const text = JSON.stringify(result);
+      if (!secrets.some((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)))) return;
+      setResult(scrubbed(result, secrets) as typeof result);
+    },
+  };
 }
 
 export function createProduction(options: ProductionOptions): Production {
   const { settings } = options;
+  const secrets = credentialSecrets(options.config);
   const logger = createLogger({
     // Library use (tests, embedding) stays quiet unless given somewhere to log.
     level: options.logDestination ? settings.logLevel : settings.logLevel === 'silent' ? 'silent' : 'error',
-    secrets: credentialSecrets(options.config),
+    secrets,
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   let circuitStates: () => Record<string, CircuitState> = () => ({});
   const metrics = createGatewayMetrics({ circuitStates: () => circuitStates() });
   const outer = options.observer;
+  let draining = false;
+  const sourceKeys = new Set(options.config.sources.map((s) => s.key));
+  const unsubscribe = onSkippedRecord((skipped) => {
+    // The listener list is process-wide; another gateway's sources are not ours to count.
+    if (!sourceKeys.has(skipped.source)) return;
+    metrics.observeSkippedRecord(skipped);
+    logger.warn({ source: skipped.source, record: skipped.record, reason: skipped.reason }, 'skipped a vendor record');
+  });
   return {
     logger,
     metrics,
+    secrets,
+    startDraining: () => {
+      draining = true;
+    },
+    close: () => {
+      unsubscribe();
+    },
     observer: (event) => {
       metrics.observeUpstream(event);
       outer?.(event);
@@ -99,12 +190,15 @@ export function createProduction(options: ProductionOptions): Production {
       maskedErrors: { maskError: createMaskError(logger) },
       maxRequestBodySize: settings.bodyLimitBytes,
       logging: yogaLogger(logger),
+      cors: corsFor(settings.cors),
     },
     requestIdFor,
-    plugins(states, sharing = {}) {
+    plugins(states, upstream, sharing = {}) {
       circuitStates = states;
       return [
-        useOperationalRoutes({ circuitStates: states, metrics: metrics.registry, ...(sharing.readiness ? { details: sharing.readiness } : {}) }),
+        useOperationalRoutes({ circuitStates: states, metrics: metrics.registry, draining: () => draining, ...(sharing.readiness ? { details: sharing.readiness } : {}) }),
+        useResponseSecretScrub(secrets),
+        ...(settings.cors.origins.length > 0 ? [useVaryOrigin()] : []),
         useRequestLog({ logger, metrics, trustProxy: settings.trustProxy }),
         useRateLimit({
           max: settings.rateLimit.max,
@@ -121,6 +215,8 @@ export function createProduction(options: ProductionOptions): Production {
           maxTokens: settings.maxTokens,
           maxCost: settings.maxCost,
           introspection: settings.introspection,
+          maxUpstreamCalls: settings.maxUpstreamCalls,
+          ...(upstream ? { upstream } : {}),
         }),
       ];
     },

@@ -1,9 +1,11 @@
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../schema/index.js';
-import { costLimitRule, QUERY_TOO_COMPLEX } from './query-cost.js';
+import { isObjectType } from 'graphql';
+import { costLimitRule, QUERY_TOO_COMPLEX, UPSTREAM_CALL_FIELDS, type UpstreamScope } from './query-cost.js';
 
-const schema = buildSchema();
+// The subgraph schema: it has every field the estimate knows (`_entities` only exists there).
+const schema = buildSchema({ subgraph: true });
 
 /** The cost the rule measured (it reports it when over a limit of 0). */
 function costOf(query: string, variables: Record<string, unknown> = {}, defaultPageSize?: number): number {
@@ -46,5 +48,52 @@ describe('query cost', () => {
     const doc = parse('query Small { sources { key } } query Big { tickets(first: 100) { edges { node { number title } } } }');
     expect(validate(schema, doc, [costLimitRule({ maxCost: 10, operationName: 'Small' })])).toEqual([]);
     expect(validate(schema, doc, [costLimitRule({ maxCost: 10, operationName: 'Big' })])).toHaveLength(1);
+  });
+
+  it('reads variables as execution does: declared defaults, input objects', () => {
+    expect(costOf('query($n: Int = 100) { tickets(first: $n) { totalCount } }')).toBe(1 + 100);
+    // A value given wins over the default.
+    expect(costOf('query($n: Int = 100) { tickets(first: $n) { totalCount } }', { n: 3 })).toBe(1 + 3);
+    expect(costOf('query($ids: [ID!]! = ["a", "b", "c", "d"]) { nodes(ids: $ids) { id } }')).toBe(1 + 4);
+  });
+
+  it('multiplies `sources` by the number of configured sources', () => {
+    const errors = validate(schema, parse('{ sources { key kind } }'), [costLimitRule({ maxCost: 0, upstream: { sources: 5 } })]);
+    expect(errors[0]?.extensions.cost).toBe(1 + 5 * 2);
+  });
+});
+
+/** The upstream calls the rule estimated (it reports them when over a budget of 0). */
+function callsOf(query: string, upstream: UpstreamScope, variables: Record<string, unknown> = {}): number {
+  const errors = validate(schema, parse(query), [costLimitRule({ maxUpstreamCalls: 0, upstream, variables })]);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]?.extensions).toMatchObject({ code: QUERY_TOO_COMPLEX, limit: 'maxUpstreamCalls', maxUpstreamCalls: 0 });
+  return errors[0]?.extensions.upstreamCalls as number;
+}
+
+describe('upstream call estimate', () => {
+  const five: UpstreamScope = { sources: 5, commentSources: 4, descriptionSources: 1 };
+
+  it('fans tickets out to every source, or to filter.sources', () => {
+    expect(callsOf('{ tickets(first: 5) { totalCount } }', five)).toBe(5);
+    expect(callsOf('{ a: tickets(first: 5) { totalCount } b: tickets(first: 5) { totalCount } }', five)).toBe(10);
+    expect(callsOf('query($s: [String!]) { tickets(first: 5, filter: { sources: $s }) { totalCount } }', five, { s: ['cp', 'bk'] })).toBe(2);
+    // A filter the gateway may re-apply reads a second page per source.
+    expect(callsOf('{ tickets(first: 5, filter: { search: "x" }) { totalCount } }', five)).toBe(10);
+  });
+
+  it('multiplies per-object calls by the objects they run on', () => {
+    // 5 source reads, then comments for the 10 tickets, 4 sources in 5 having comments.
+    expect(callsOf('{ tickets(first: 10) { edges { node { comments(first: 2) { totalCount } } } } }', five)).toBe(5 + 8);
+    expect(callsOf('{ sources { topics { key } tickets(first: 3) { totalCount } } }', five)).toBe(5 + 5);
+    expect(callsOf('{ nodes(ids: ["a", "b", "c"]) { id } }', five)).toBe(3);
+  });
+
+  it('names only fields the schema has', () => {
+    for (const coordinate of UPSTREAM_CALL_FIELDS) {
+      const [typeName, fieldName] = coordinate.split('.') as [string, string];
+      const type = schema.getType(typeName);
+      expect(isObjectType(type) && type.getFields()[fieldName] !== undefined, coordinate).toBe(true);
+    }
   });
 });

@@ -1,5 +1,6 @@
 /**
- * `GET /health` (liveness), `GET /ready` (each source's circuit state) and `GET /metrics`
+ * `GET /health` (liveness), `GET /ready` (this process: 200 while it takes requests, 503 once
+ * it drains; each source's circuit state in the body) and `GET /metrics`
  * (Prometheus text), served by the Yoga instance itself so `createServer(gateway.yoga)` has them.
  * Registered before the rate limit: probes and scrapes are never throttled.
  */
@@ -8,10 +9,16 @@ import type { Registry } from 'prom-client';
 import type { CircuitState } from '../sources/resilience.js';
 
 export interface OperationalRoutesOptions {
-  /** Each source's circuit state, for /ready: ready unless some circuit is open. */
+  /**
+   * Each source's circuit state, shown in /ready's body. An open circuit does not make the
+   * process unready: every replica shares the vendor, so failing readiness would take the
+   * healthy sources down with it (and the sources' states are in the metrics too).
+   */
   circuitStates: () => Record<string, CircuitState>;
   /** Merged into the `/ready` body (e.g. whether shared state is available). */
   details?: () => Record<string, unknown>;
+  /** True once the process drains (SIGTERM): /ready answers 503 so load balancers stop sending. @default never */
+  draining?: () => boolean;
   /** Served at `metricsPath`; no metrics route without it. */
   metrics?: Registry;
   /** @default '/health' */
@@ -52,8 +59,9 @@ export function useOperationalRoutes(options: OperationalRoutesOptions): Plugin 
       if (path === readyPath) {
         const sources = options.circuitStates();
         const open = Object.entries(sources).filter(([, state]) => state === 'open').map(([key]) => key);
-        const body = { status: open.length === 0 ? 'ready' : 'degraded', sources, ...(open.length > 0 ? { open } : {}), ...options.details?.() };
-        endResponse(new fetchAPI.Response(JSON.stringify(body), { status: open.length === 0 ? 200 : 503, headers: jsonHeaders() }));
+        const draining = options.draining?.() ?? false;
+        const body = { status: draining ? 'draining' : 'ready', sources, ...(open.length > 0 ? { open } : {}), ...options.details?.() };
+        endResponse(new fetchAPI.Response(JSON.stringify(body), { status: draining ? 503 : 200, headers: jsonHeaders() }));
         return;
       }
       const registry = options.metrics as Registry;

@@ -13,7 +13,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, getNamedType, isIntrospectionType, validate, type DocumentNode, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { costLimitRule, DEFAULT_MAX_COST, DEFAULT_PAGE_SIZE_FOR_COST, QUERY_TOO_COMPLEX } from './query-cost.js';
+import { costLimitRule, DEFAULT_MAX_COST, DEFAULT_PAGE_SIZE_FOR_COST, QUERY_TOO_COMPLEX, type UpstreamScope } from './query-cost.js';
 
 export interface QueryLimitsOptions {
   /** Deepest field nesting (fragments counted as written). @default 12 */
@@ -30,6 +30,10 @@ export interface QueryLimitsOptions {
   defaultPageSize?: number;
   /** `false` refuses `__schema`/`__type` and hides "Did you mean …" suggestions. @default true */
   introspection?: boolean;
+  /** Upstream calls one operation may need (estimated; see query-cost.ts). Not checked when unset. */
+  maxUpstreamCalls?: number;
+  /** The configured sources, for the upstream-call estimate (fan-out). @default one source */
+  upstream?: () => UpstreamScope;
 }
 
 type Limit = 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxTokens';
@@ -92,7 +96,14 @@ export function useQueryLimits(options: QueryLimitsOptions = {}): Plugin {
       if (!verdicts) costVerdicts.set(args.document, (verdicts = new Map()));
       let errors = verdicts.get(key);
       if (!errors) {
-        const rule = costLimitRule({ maxCost, defaultPageSize, variables: args.variableValues ?? {}, operationName: args.operationName ?? null });
+        const rule = costLimitRule({
+          maxCost,
+          defaultPageSize,
+          variables: args.variableValues ?? {},
+          operationName: args.operationName ?? null,
+          ...(options.upstream ? { upstream: options.upstream() } : {}),
+          ...(options.maxUpstreamCalls !== undefined ? { maxUpstreamCalls: options.maxUpstreamCalls } : {}),
+        });
         errors = validate(args.schema, args.document, [rule]);
         if (verdicts.size >= MAX_VERDICTS_PER_DOCUMENT) verdicts.clear();
         verdicts.set(key, errors);

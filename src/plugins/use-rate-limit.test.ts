@@ -20,7 +20,7 @@ const ask = (yoga: ReturnType<typeof yogaWith>, client: string) =>
 describe('useRateLimit', () => {
   it('allows max per window per client, answers 429 with Retry-After, and opens again in the next window', async () => {
     let now = 1_000_000;
-    const yoga = yogaWith({ max: 2, windowMs: 10_000, trustProxy: true, now: () => now });
+    const yoga = yogaWith({ max: 2, windowMs: 10_000, trustProxy: 1, now: () => now });
     expect((await ask(yoga, 'a')).status).toBe(200);
     now += 4_000;
     expect((await ask(yoga, 'a')).status).toBe(200);
@@ -35,7 +35,7 @@ describe('useRateLimit', () => {
 
   it('forgets the oldest clients when too many are tracked, so memory stays bounded', async () => {
     const now = 5_000;
-    const yoga = yogaWith({ max: 1, windowMs: 60_000, trustProxy: true, maxClients: 10, now: () => now });
+    const yoga = yogaWith({ max: 1, windowMs: 60_000, trustProxy: 1, maxClients: 10, now: () => now });
     expect((await ask(yoga, 'first')).status).toBe(200);
     expect((await ask(yoga, 'first')).status).toBe(429);
     for (let i = 0; i < 20; i++) await ask(yoga, `spoofed-${i}`);
@@ -43,11 +43,15 @@ describe('useRateLimit', () => {
     expect((await ask(yoga, 'first')).status).toBe(200);
   });
 
-  it('takes the client from the socket unless the proxy is trusted', () => {
-    const request = new Request('http://localhost/graphql', { headers: { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' } });
-    const serverContext = { req: { socket: { remoteAddress: '10.0.0.1' } } };
-    expect(clientAddress(request, serverContext, false)).toBe('10.0.0.1');
-    expect(clientAddress(request, serverContext, true)).toBe('203.0.113.7');
-    expect(clientAddress(new Request('http://localhost/'), {}, true)).toBe('unknown');
+  it('takes the client from the socket unless proxies are trusted, then counts hops from the right', () => {
+    // The client wrote "198.51.100.66"; proxy 1 appended the client's real address, proxy 2 proxy 1's.
+    const request = new Request('http://localhost/graphql', { headers: { 'x-forwarded-for': '198.51.100.66, 203.0.113.7, 10.0.0.1' } });
+    const serverContext = { req: { socket: { remoteAddress: '10.0.0.2' } } };
+    expect(clientAddress(request, serverContext, 0)).toBe('10.0.0.2');
+    expect(clientAddress(request, serverContext, 1)).toBe('10.0.0.1');
+    expect(clientAddress(request, serverContext, 2)).toBe('203.0.113.7');
+    // More hops than entries: the leftmost, as Express does.
+    expect(clientAddress(request, serverContext, 5)).toBe('198.51.100.66');
+    expect(clientAddress(new Request('http://localhost/'), {}, 1)).toBe('unknown');
   });
 });

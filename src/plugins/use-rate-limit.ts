@@ -15,11 +15,13 @@ export interface RateLimitOptions {
   /** Window length in ms. @default 60000 */
   windowMs?: number;
   /**
-   * Take the client from the first `X-Forwarded-For` hop instead of the socket. Only behind a
-   * proxy that sets that header itself: otherwise any client can claim any address.
-   * @default false
+   * Proxies in front of the gateway (a hop count, Express's convention): the client is the
+   * address the `trustProxy`-th proxy from us saw, i.e. X-Forwarded-For's entry that many from
+   * the right (`1`: its last entry, written by the nearest proxy). Entries further left were
+   * written by the client and are never used. `0`: the socket address.
+   * @default 0
    */
-  trustProxy?: boolean;
+  trustProxy?: number;
   /** Clients remembered at once; past it expired windows go first, then the oldest. @default 100000 */
   maxClients?: number;
   /**
@@ -43,14 +45,19 @@ interface Window {
 }
 
 /**
- * The caller's address: X-Forwarded-For's first hop when trusted, else the socket's remote
- * address (Node's `req`, which Yoga passes as the server context), else `unknown` (e.g.
- * `yoga.fetch` in tests, where there is no socket).
+ * The caller's address: with `trustProxy` hops, the X-Forwarded-For entry the outermost
+ * trusted proxy saw (counted from the right: each proxy appends the address it saw; with
+ * fewer entries than hops, the leftmost one), else the socket's remote address (Node's `req`,
+ * which Yoga passes as the server context), else `unknown` (e.g. `yoga.fetch` in tests).
  */
-export function clientAddress(request: Request, serverContext: unknown, trustProxy: boolean): string {
-  if (trustProxy) {
-    const first = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (first) return first;
+export function clientAddress(request: Request, serverContext: unknown, trustProxy: number): string {
+  if (trustProxy > 0) {
+    const hops = (request.headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter((hop) => hop !== '');
+    const seen = hops[Math.max(0, hops.length - trustProxy)];
+    if (seen) return seen;
   }
   if (typeof serverContext === 'object' && serverContext !== null && 'req' in serverContext) {
     const req = serverContext.req;
@@ -101,7 +108,7 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
     return {
       async onRequest({ request, serverContext, endResponse, fetchAPI }) {
         const known = options.clientKey ? await options.clientKey(request) : undefined;
-        const verdict = await shared.consume(known ?? `ip:${clientAddress(request, serverContext, options.trustProxy ?? false)}`);
+        const verdict = await shared.consume(known ?? `ip:${clientAddress(request, serverContext, options.trustProxy ?? 0)}`);
         if (!verdict.allowed) refuse(endResponse, fetchAPI, verdict.retryAfterSeconds);
       },
     };
@@ -110,7 +117,7 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
   return {
     async onRequest({ request, serverContext, endResponse, fetchAPI }) {
       const known = options.clientKey ? await options.clientKey(request) : undefined;
-      const key = known ?? `ip:${clientAddress(request, serverContext, options.trustProxy ?? false)}`;
+      const key = known ?? `ip:${clientAddress(request, serverContext, options.trustProxy ?? 0)}`;
       const at = now();
       if (at >= nextSweep || windows.size >= maxClients) sweep(at);
       let window = windows.get(key);

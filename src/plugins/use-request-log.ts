@@ -22,8 +22,8 @@ export interface RequestLogOptions {
   metrics?: GatewayMetrics;
   /** Requests to other paths (health, metrics, GraphiQL assets) are logged at `debug`. @default '/graphql' */
   graphqlEndpoint?: string;
-  /** Log the X-Forwarded-For client rather than the socket's (see useRateLimit). @default false */
-  trustProxy?: boolean;
+  /** Proxy hops to trust for the client address (see useRateLimit's clientAddress). @default 0 */
+  trustProxy?: number;
 }
 
 export interface SourceTimings {
@@ -138,7 +138,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin<GatewayContext
         ...(record.errorCodes.length > 0 ? { errorCodes: [...new Set(record.errorCodes)] } : {}),
         upstreamCalls: upstream.length,
         upstream: summarizeUpstream(upstream),
-        client: clientAddress(request, serverContext, options.trustProxy ?? false),
+        client: clientAddress(request, serverContext, options.trustProxy ?? 0),
       };
       if (response.status >= 500) logger.error(line, 'graphql request');
       else if (response.status >= 400 && response.status !== 404) logger.warn(line, 'graphql request');

@@ -33,6 +33,22 @@ export const builder = new SchemaBuilder<{
     // node/nodes are defined in schema/node.ts so that a malformed ID is a clear user error.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
+    // A neighbouring subgraph defines the same Relay types: they must compose (@shareable).
+    nodeTypeOptions: { description: 'An object with a global ID, refetchable with Query.node(id:).' },
+    idFieldOptions: { description: 'Global ID: opaque, stable, accepted by node(id:) and by mutations.' },
+    pageInfoTypeOptions: { description: 'Where a page sits in its connection (Relay cursor connections).', shareable: true },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page (paging forward).', shareable: true },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page (paging backward).', shareable: true },
+    startCursorFieldOptions: { description: 'Cursor of the first edge; pass as `before` for the previous page.', shareable: true },
+    endCursorFieldOptions: { description: 'Cursor of the last edge; pass as `after` for the next page.', shareable: true },
+    pageInfoFieldOptions: { description: 'Paging state of this page.' },
+    edgesFieldOptions: { description: 'The items of this page, in order, each with its cursor.' },
+    cursorFieldOptions: { description: 'Opaque position of this edge; valid only for the same field and arguments.' },
+    nodeFieldOptions: { description: 'The item.' },
+    clientMutationIdInputOptions: { description: 'Echoed back in the payload unchanged (Relay classic); not an idempotency key.' },
+    clientMutationIdFieldOptions: { description: 'The clientMutationId of the input.' },
+    mutationInputArgOptions: { description: 'The mutation input.' },
+    defaultEdgeTypeOptions: { description: 'An item of a connection page with its cursor.' },
   },
 });
 
@@ -41,4 +57,4 @@ builder.addScalarType('URL', URLResolver);
 builder.addScalarType('EmailAddress', EmailAddressResolver);
 builder.addScalarType('JSONObject', JSONObjectResolver);
 
-builder.queryType({});
+builder.queryType({ description: 'Reads across every configured source.' });

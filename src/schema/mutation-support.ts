@@ -1,45 +1,59 @@
 /**
  * What every mutation does around its one native call: find the source and check it can do
- * the write (UNSUPPORTED_OPERATION naming the source otherwise), validate before any call
- * (userErrors), turn a vendor 404 into a userError, and forget everything this request had
- * loaded so the payload — and any later field — reads the new state.
+ * the write, validate before any call, turn every expected failure into `userErrors`
+ * (user-errors.ts, the one mapping), answer a repeated `idempotencyKey` with the first
+ * outcome (idempotency.ts), and forget everything this request had loaded so the payload —
+ * and any later field — reads the new state.
  */
 import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import type { GatewayContext } from '../context.js';
-import { isUpstreamError, unsupportedOperation } from '../errors.js';
 import { forgetListings } from '../federation/merged-connection.js';
 import type { ScoreScale, SourceAdapter, WriteOperation } from '../sources/adapter.js';
+import { isUpstreamError } from '../sources/errors.js';
 import { isValidIdentifier, type IdentifierKind } from '../sources/identifiers.js';
-import { decodeGlobalId, splitIdParts } from './global-id.js';
+import { decodeGlobalId, encodeGlobalId, joinIdParts, splitIdParts } from './global-id.js';
+import { runIdempotent, writeFingerprint } from './idempotency.js';
+import { toUserErrors, userError, UserErrors, type UserError } from './user-errors.js';
 
-export interface UserError {
-  field: string[];
-  message: string;
-  code: string;
+export { userError, UserErrors, type UserError };
+
+/** What a failed write had already done (UserErrorCode APPLIED_BUT_UNCONFIRMED). */
+export interface AppliedPayload {
+  ticketId: string;
+  ticketNumber: string;
+  commentId: string | null;
+  steps: string[];
 }
 
 export interface Payload<T> {
   result: T | null;
   userErrors: UserError[];
+  /** Global ID of the ticket written, whenever known (also when the write could not be confirmed). */
+  ticketId: string | null;
+  applied: AppliedPayload | null;
 }
 
-export class UserErrors extends Error {
-  constructor(readonly errors: UserError[]) {
-    super(errors.map((e) => e.message).join('; '));
+export interface WriteRequest<T> {
+  operation: WriteOperation;
+  /** The mutation's input as the client sent it (its idempotencyKey and fingerprint). */
+  input: { idempotencyKey?: string | null | undefined };
+  /** The input field naming the object written to, for NOT_FOUND / INVALID_ID. */
+  idField: string;
+  /** The ticket a successful result is about. */
+  ticketOf(result: T): { sourceKey: string; number: string } | null;
+}
+
+/** The adapter for a write, or an UNKNOWN_SOURCE / UNSUPPORTED_OPERATION userError naming the source. */
+export function writableSource(ctx: GatewayContext, sourceKey: string, operation: WriteOperation, field = 'id'): SourceAdapter {
+  const adapter = ctx.sources.get(sourceKey);
+  if (!adapter) {
+    const known = ctx.sources.all.map((a) => a.key).join(', ') || 'none';
+    throw userError(field, `Unknown source "${sourceKey}"; configured sources: ${known}`, 'UNKNOWN_SOURCE');
   }
-}
-
-export function userError(field: string, message: string, code = 'INVALID'): UserErrors {
-  return new UserErrors([{ field: ['input', field], message, code }]);
-}
-
-/** The adapter for a write, or UNSUPPORTED_OPERATION naming the source. */
-export function writableSource(ctx: GatewayContext, sourceKey: string, operation: WriteOperation): SourceAdapter {
-  const adapter = ctx.sources.require(sourceKey);
   // Auth (src/auth/access.ts): a visible source the caller may only read.
-  if (ctx.sources.canWrite?.(sourceKey) === false) throw userError(operation === 'createTicket' ? 'source' : operation === 'addComment' ? 'ticketId' : 'id', `You may read source "${sourceKey}" but not write to it`, 'FORBIDDEN');
+  if (ctx.sources.canWrite?.(sourceKey) === false) throw userError(field, `You may read source "${sourceKey}" but not write to it`, 'FORBIDDEN', sourceKey);
   if (!adapter.capabilities.writes.includes(operation) || typeof adapter[operation] !== 'function') {
-    throw unsupportedOperation(adapter.key, operation);
+    throw userError(null, `Source "${adapter.key}" does not support ${operation}`, 'UNSUPPORTED_OPERATION', adapter.key);
   }
   return adapter;
 }
@@ -64,16 +78,18 @@ export function commentRef(globalId: string, field: string): { sourceKey: string
  * identifiers never have: such a value never reaches the vendor.
  */
 export function checkIdentifier(adapter: SourceAdapter, kind: IdentifierKind, value: string, field: string): string {
-  if (!isValidIdentifier(adapter.identifiers, kind, value)) throw userError(field, `is not a valid ${kind === 'ticketNumber' ? 'ticket' : 'comment'} ID for source "${adapter.key}"`, 'INVALID_ID');
+  if (!isValidIdentifier(adapter.identifiers, kind, value)) {
+    throw userError(field, `is not a valid ${kind === 'ticketNumber' ? 'ticket' : 'comment'} ID for source "${adapter.key}"`, 'INVALID_ID', adapter.key);
+  }
   return value;
 }
 
 export function checkScore(scale: ScoreScale | null, score: number, field: string, source: string): void {
-  if (!scale) throw userError(field, `source "${source}" does not take ratings`, 'UNSUPPORTED');
+  if (!scale) throw userError(field, `source "${source}" does not take ratings`, 'UNSUPPORTED_OPERATION', source);
   const allowed = scale.values ? scale.values.includes(score) : Number.isInteger(score) && score >= scale.min && score <= scale.max;
   if (!allowed) {
     const expected = scale.values ? scale.values.join(' or ') : `an integer from ${scale.min} to ${scale.max}`;
-    throw userError(field, `must be ${expected} on source "${source}"`, 'OUT_OF_RANGE');
+    throw userError(field, `must be ${expected} on source "${source}"`, 'OUT_OF_RANGE', source);
   }
 }
 
@@ -82,21 +98,40 @@ export function requireText(value: string | null | undefined, field: string): st
   return value;
 }
 
+export const ticketGlobalId = (sourceKey: string, number: string) => encodeGlobalId('Ticket', joinIdParts(sourceKey, number));
+
 /**
- * Runs a write and shapes its payload. Validation failures become userErrors; a vendor 404
- * becomes a NOT_FOUND userError on `idField`; every other failure (vendor validation,
- * rate limit, timeout with unknown outcome) stays a GraphQL error carrying the source key.
+ * Runs a write and shapes its payload: every expected failure becomes `userErrors`
+ * (user-errors.ts); anything else (auth, bugs) stays a top-level error of this field alone,
+ * since payloads are nullable. A write with an `idempotencyKey` runs once per caller and key.
  */
-export async function runWrite<T>(ctx: GatewayContext, idField: string, write: () => Promise<T>): Promise<Payload<T>> {
+export function runWrite<T>(ctx: GatewayContext, request: WriteRequest<T>, write: () => Promise<T>): Promise<Payload<T>> {
+  const refused = (userErrors: UserError[]): Payload<T> => ({ result: null, userErrors, ticketId: null, applied: null });
+  return runIdempotent(ctx, request.input.idempotencyKey, writeFingerprint(request.operation, request.input as Record<string, unknown>), () => attempt(ctx, request, write), refused);
+}
+
+async function attempt<T>(ctx: GatewayContext, request: WriteRequest<T>, write: () => Promise<T>): Promise<Payload<T>> {
   try {
     const result = await write();
-    return { result, userErrors: [] };
+    const ticket = request.ticketOf(result);
+    return { result, userErrors: [], ticketId: ticket ? ticketGlobalId(ticket.sourceKey, ticket.number) : null, applied: null };
   } catch (error) {
-    if (error instanceof UserErrors) return { result: null, userErrors: error.errors };
-    if (isUpstreamError(error) && error.status === 404) {
-      return { result: null, userErrors: [{ field: ['input', idField], message: 'no such object in its source', code: 'NOT_FOUND' }] };
-    }
-    throw error;
+    const userErrors = toUserErrors(error, request.idField);
+    if (!userErrors) throw error;
+    const applied = isUpstreamError(error) && error.applied ? error.applied : null;
+    if (!applied || !isUpstreamError(error)) return { result: null, userErrors, ticketId: null, applied: null };
+    const ticketId = ticketGlobalId(error.sourceKey, applied.ticketNumber);
+    return {
+      result: null,
+      userErrors,
+      ticketId,
+      applied: {
+        ticketId,
+        ticketNumber: applied.ticketNumber,
+        commentId: applied.commentId !== undefined ? encodeGlobalId('Comment', joinIdParts(error.sourceKey, applied.ticketNumber, applied.commentId)) : null,
+        steps: [...(applied.steps ?? [])],
+      },
+    };
   } finally {
     // Even a failed write may have changed something upstream.
     clearAllDataLoaders(ctx);

@@ -48,14 +48,15 @@ builder.queryFields((t) => ({
   node: t.field({
     type: NodeInterface,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: 'Any object by global ID; null when it no longer exists, an error on this field alone when the ID is malformed.',
+    args: { id: t.arg.id({ required: true, description: 'A global ID (Node.id).' }) },
     resolve: (_root, args, ctx) => resolveGlobalId(String(args.id), ctx),
   }),
   nodes: t.field({
     type: [NodeInterface],
     nullable: { list: false, items: true },
     description: `At most ${MAX_NODES} IDs; lookups are batched per source.`,
-    args: { ids: t.arg.idList({ required: true }) },
+    args: { ids: t.arg.idList({ required: true, description: `Global IDs, at most ${MAX_NODES}.` }) },
     resolve: (_root, args, ctx) => {
       if (args.ids.length > MAX_NODES) throw userInputError(`at most ${MAX_NODES} ids`, { argument: 'ids', maximum: MAX_NODES });
       // An Error in one slot nulls that item alone and is reported with its path.

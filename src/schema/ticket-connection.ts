@@ -6,14 +6,14 @@ import { readTicketPage, type TicketConnectionShape } from '../federation/merged
 import { reportSourceFailures } from '../federation/report-failures.js';
 import type { SourceAdapter } from '../sources/adapter.js';
 import { builder } from './builder.js';
-import { TicketFilterInput, TicketOrderInput, toPageRequest, toTicketQuery, type PageArgs } from './ticket-inputs.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TicketFilterInput, TicketOrderInput, toPageRequest, toTicketQuery, type PageArgs } from './ticket-inputs.js';
 
 export const ticketConnectionArgs = builder.args((t) => ({
-  first: t.int({ description: 'At most 100.' }),
-  after: t.string(),
-  last: t.int({ description: 'At most 100.' }),
-  before: t.string(),
-  filter: t.field({ type: TicketFilterInput }),
+  first: t.int({ description: `Page size when paging forward: 0 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given.` }),
+  after: t.string({ description: 'Cursor (PageInfo.endCursor) to continue after.' }),
+  last: t.int({ description: `Page size when paging backward: 0 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} with before and no last.` }),
+  before: t.string({ description: 'Cursor (PageInfo.startCursor) to page back from.' }),
+  filter: t.field({ type: TicketFilterInput, description: 'Which tickets; every source answers by the same rule.' }),
   orderBy: t.field({ type: TicketOrderInput, description: 'Default: CREATED_AT DESC.' }),
 }));
 

@@ -14,8 +14,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const TicketFilterInput = builder.inputType('TicketFilter', {
   description: 'Every given field must hold; list fields match any of their values. The same rule applies to every source.',
   fields: (t) => ({
-    status: t.field({ type: [TicketStatusEnum], required: false }),
-    priority: t.field({ type: [TicketPriorityEnum], required: false }),
+    status: t.field({ type: [TicketStatusEnum], required: false, description: 'Any of these statuses.' }),
+    priority: t.field({ type: [TicketPriorityEnum], required: false, description: 'Any of these priorities (a ticket without one never matches).' }),
     search: t.string({ required: false, description: 'Case-insensitive text in the title or description.' }),
     createdAfter: t.field({ type: 'DateTime', required: false, description: 'Inclusive.' }),
     createdBefore: t.field({ type: 'DateTime', required: false, description: 'Inclusive.' }),
@@ -27,9 +27,10 @@ export const TicketFilterInput = builder.inputType('TicketFilter', {
 });
 
 export const TicketOrderInput = builder.inputType('TicketOrder', {
+  description: 'How a ticket connection is ordered; ties are broken by source and number so pages never overlap.',
   fields: (t) => ({
-    field: t.field({ type: TicketOrderFieldEnum, required: true }),
-    direction: t.field({ type: OrderDirectionEnum, required: true }),
+    field: t.field({ type: TicketOrderFieldEnum, required: true, description: 'Ordered by.' }),
+    direction: t.field({ type: OrderDirectionEnum, required: true, description: 'In this direction.' }),
   }),
 });
 

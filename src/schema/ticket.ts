@@ -20,23 +20,24 @@ export const TicketRef = builder.loadableNode('Ticket', {
   cacheResolved: ticketKey,
   fields: (t) => ({
     number: t.exposeString('number', { description: "The vendor's ticket number." }),
-    title: t.exposeString('title'),
+    title: t.exposeString('title', { description: 'One-line summary.' }),
     description: t.string({
       nullable: true,
+      description: 'The body / first message; fetched separately where the source keeps it outside the ticket.',
       resolve: (ticket, _args, ctx) => ticket.description ?? (ctx.sources.get(ticket.sourceKey)?.loadDescription ? descriptions(ctx).load(ticket) : null),
     }),
-    status: t.expose('status', { type: TicketStatusEnum }),
-    nativeStatus: t.exposeString('nativeStatus'),
-    priority: t.expose('priority', { type: TicketPriorityEnum, nullable: true }),
-    nativePriority: t.exposeString('nativePriority', { nullable: true }),
-    creator: t.expose('creator', { type: PersonRef, nullable: true }),
-    assignee: t.expose('assignee', { type: PersonRef, nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
-    url: t.field({ type: 'URL', nullable: true, resolve: (ticket) => safeUrl(ticket.url) }),
-    tags: t.exposeStringList('tags'),
-    vote: t.expose('vote', { type: VoteRef, nullable: true }),
+    status: t.expose('status', { type: TicketStatusEnum, description: 'Unified status (Source.statusMapping).' }),
+    nativeStatus: t.exposeString('nativeStatus', { description: 'The status exactly as the vendor names it.' }),
+    priority: t.expose('priority', { type: TicketPriorityEnum, nullable: true, description: 'Unified priority (Source.priorityMapping); null when the vendor has none.' }),
+    nativePriority: t.exposeString('nativePriority', { nullable: true, description: 'The priority exactly as the vendor names it.' }),
+    creator: t.expose('creator', { type: PersonRef, nullable: true, description: 'Who opened it (the requester).' }),
+    assignee: t.expose('assignee', { type: PersonRef, nullable: true, description: 'Who at the provider handles it.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was opened (UTC).' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it last changed (UTC).' }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true, description: 'When it was closed, if it is.' }),
+    url: t.field({ type: 'URL', nullable: true, description: "The ticket in the vendor's own UI, when it has one.", resolve: (ticket) => safeUrl(ticket.url) }),
+    tags: t.exposeStringList('tags', { description: 'Labels the vendor attaches.' }),
+    vote: t.expose('vote', { type: VoteRef, nullable: true, description: "The requester's rating, if given." }),
     raw: t.field({
       type: 'JSONObject',
       description: 'The native record exactly as the vendor sent it, for fields the unified model does not cover.',
@@ -65,6 +66,7 @@ export const TicketConnection = builder.connectionObject(
   {
     type: TicketRef,
     name: 'TicketConnection',
+    description: 'A page of tickets (Relay cursor connection).',
     fields: (t) => ({
       totalCount: t.int({
         nullable: true,
@@ -78,7 +80,7 @@ export const TicketConnection = builder.connectionObject(
       }),
     }),
   },
-  { name: 'TicketEdge' },
+  { name: 'TicketEdge', description: 'A ticket with its cursor.' },
 );
 
 builder.queryField('ticket', (t) =>
@@ -87,8 +89,8 @@ builder.queryField('ticket', (t) =>
     nullable: true,
     description: 'One ticket by source key and vendor ticket number; null when the source has no such ticket.',
     args: {
-      source: t.arg.string({ required: true }),
-      number: t.arg.string({ required: true }),
+      source: t.arg.string({ required: true, description: 'The source key, e.g. `cp`.' }),
+      number: t.arg.string({ required: true, description: "The vendor's ticket number (Ticket.number)." }),
     },
     resolve: async (_root, args, ctx) => {
       const adapter = ctx.sources.require(args.source);

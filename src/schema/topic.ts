@@ -12,8 +12,8 @@ export const TopicRef = builder.loadableNode('Topic', {
   load: (keys: string[], ctx) => loadTopics(keys, ctx),
   cacheResolved: topicKey,
   fields: (t) => ({
-    key: t.exposeString('key'),
-    name: t.exposeString('name'),
+    key: t.exposeString('key', { description: "The vendor's topic key (CreateTicketInput.topic)." }),
+    name: t.exposeString('name', { description: 'Display name.' }),
   }),
 });
 
@@ -21,6 +21,7 @@ builder.objectField(TicketRef, 'topic', (t) =>
   t.field({
     type: TopicRef,
     nullable: true,
+    description: 'The topic it is filed under, where the source has topics.',
     resolve: (ticket, _args, ctx) =>
       ticket.topicKey === null ? null : TopicRef.getDataloader(ctx).load(topicKey({ sourceKey: ticket.sourceKey, key: ticket.topicKey })),
   }),

@@ -3,6 +3,7 @@ import { ErrorCode, userInputError } from '../errors.js';
 import type { GatewayConfig } from '../config.js';
 import type { Dispatcher } from 'undici';
 import type { SourceAdapter } from './adapter.js';
+import { credentialSecrets } from '../observability/logger.js';
 import { createSourceHttp, type SourceHttp, type UpstreamObserver } from './http.js';
 import { findSourceKind } from './registry.js';
 import type { CircuitState } from './resilience.js';
@@ -12,6 +13,9 @@ export function createSourceDirectory(
   options: { dispatcher?: (sourceKey: string) => Dispatcher | undefined; observer?: UpstreamObserver } = {},
 ): SourceDirectory & { close(): Promise<void>; circuitStates(): Record<string, CircuitState> } {
   const https = new Map<string, SourceHttp>();
+  // Every source's secrets, not only its own: a vendor that echoes a request could be sent
+  // another source's token by a misconfigured forward, and scrubbing costs nothing.
+  const secrets = credentialSecrets(config);
   const adapters: SourceAdapter[] = config.sources.map((source) => {
     const kind = findSourceKind(source.kind);
     if (!kind) throw new Error(`source kind "${source.kind}" is not available in this build`);
@@ -25,6 +29,7 @@ export function createSourceDirectory(
       ...(source.forwardHeaders ? { forwardHeaders: source.forwardHeaders } : {}),
       ...(source.identityHeaders ? { identityHeaders: source.identityHeaders } : {}),
       ...(options.observer ? { observer: options.observer } : {}),
+      secrets,
     });
     https.set(source.key, http);
     return kind.createAdapter(source, http);

@@ -5,13 +5,25 @@
  * `result: false`, COC's `error_code` …) are the adapter's to read: this layer only knows HTTP.
  *
  * Nothing from the request (headers, body, query) is ever copied into an error: credentials
- * travel in all three, depending on the vendor.
+ * travel in all three, depending on the vendor. A vendor's own text (which may echo the
+ * request) reaches an error only short, on one line and scrubbed of the configured secrets.
+ *
+ * Hostile input and failing vendors (issue #12):
+ * - a value the caller controls that cannot go on the wire (CR/LF in a header, a control
+ *   character in the path; undici's InvalidArgumentError) is the caller's error
+ *   (`SourceInputError` INVALID_INPUT), raised before any attempt and neutral for the breaker;
+ * - every 5xx counts towards the circuit, JSON or not, and 502/503/504 are retried either way;
+ * - answers larger than `resilience.maxResponseBytes` are cut off while streaming
+ *   (UPSTREAM_BAD_RESPONSE, `extensions.reason: RESPONSE_TOO_LARGE`);
+ * - each attempt's deadline is one referenced timer, not an `AbortSignal.timeout` (which GC can
+ *   collect on Node 20 when only `AbortSignal.any` holds it, so the deadline never fired);
+ * - each attempt spends one call of the request's `maxUpstreamCalls` budget (request-scope.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { resilienceSettings, type ResilienceSettings } from '../settings.js';
-import { UpstreamError, UpstreamErrorCode as ErrorCode, isUpstreamError, type UpstreamErrorCode } from './errors.js';
-import { currentRequestScope } from '../request-scope.js';
+import { SourceInputError, UpstreamError, UpstreamErrorCode as ErrorCode, isUpstreamError, type UpstreamErrorCode } from './errors.js';
+import { currentRequestScope, spendUpstreamCall } from '../request-scope.js';
 import { identityHeaders } from '../auth/identity-headers.js';
 import { backoffMs, CircuitBreaker, ConcurrencyGate, RetryBudget, type CircuitState } from './resilience.js';
 
@@ -32,6 +44,11 @@ export interface SourceHttpOptions {
   identityHeaders?: Record<string, string>;
   /** Told about every upstream attempt (metrics, logs). Never sees headers, bodies or query strings. */
   observer?: UpstreamObserver;
+  /**
+   * The configured credential values of every source: never in an error message, even when a
+   * vendor echoes the request back in its error text. @default []
+   */
+  secrets?: readonly string[];
 }
 
 /** One upstream attempt, as metrics and logs see it: nothing in it can hold a credential. */
@@ -99,6 +116,27 @@ const UNHEALTHY_CODES = new Set<string>([
 ]);
 
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+/** What undici (and RFC 9110 field-value) accepts in a header value: no CR, LF, NUL or other controls. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/** What undici accepts in a request path (printable ASCII, no spaces), and no fragment. */
+const REQUEST_PATH = /^\/[\x21-\x22\x24-\x7e]*$/;
+/** Vendor text is cut here: a reason fits, a page, a stack trace or an echo does not. */
+export const MAX_VENDOR_TEXT = 200;
+export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+
+/** An UpstreamError whose `extensions` also carry a machine-readable `reason`. */
+export class UpstreamReasonError extends UpstreamError {
+  constructor(
+    details: ConstructorParameters<typeof UpstreamError>[0],
+    readonly reason: string,
+  ) {
+    super(details);
+  }
+
+  override get extensions(): Record<string, unknown> {
+    return { ...super.extensions, reason: this.reason };
+  }
+}
 
 export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
   const base = new URL(options.baseUrl);
@@ -119,8 +157,11 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
   const budget = new RetryBudget(settings.retryBudgetRatio);
   const gate = new ConcurrencyGate(connections, settings.maxQueue);
 
+  const secrets = [...(options.secrets ?? [])].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
   const fail = (code: UpstreamErrorCode, message: string, extra: Partial<ConstructorParameters<typeof UpstreamError>[0]> = {}) =>
-    new UpstreamError({ source: options.source, code, message, ...extra });
+    new UpstreamError({ source: options.source, code, message: scrubSecrets(message, secrets), ...extra });
+  const inputError = (message: string) =>
+    new SourceInputError({ source: options.source, code: 'INVALID_INPUT', message: `[${options.source}] ${message}` });
 
   /**
    * One call as the adapter sees it: behind the circuit breaker and the concurrency gate, with
@@ -136,10 +177,20 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
       ...identityHeaders(options.source, options.identityHeaders, scope?.caller),
     };
     const path = req.path;
+    const headers = { ...req.headers, ...forwarded };
+    // The caller's mistake, found before any attempt: it never reaches the vendor, the retry
+    // budget or the breaker (five of them used to open the circuit for everyone).
+    checkWireSafe(path, headers, inputError);
     budget.onRequest();
     for (let attempt = 0; ; attempt++) {
       if (!breaker.tryAcquire()) {
         throw fail(ErrorCode.UPSTREAM_CIRCUIT_OPEN, `failing repeatedly; not called again for ${Math.ceil(breaker.retryInMs() / 1000)}s`);
+      }
+      try {
+        spendUpstreamCall(scope);
+      } catch (error) {
+        breaker.recordNeutral();
+        throw error;
       }
       let release: (() => void) | null;
       try {
@@ -156,7 +207,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
       let response: HttpResponse | undefined;
       let error: unknown;
       try {
-        response = await attemptOnce({ ...req, headers: { ...req.headers, ...forwarded } }, idempotent);
+        response = await attemptOnce({ ...req, headers }, idempotent);
       } catch (caught) {
         error = caught;
       } finally {
@@ -164,17 +215,20 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
       }
       const code = isUpstreamError(error) ? error.upstreamCode : undefined;
       if (error && !isUpstreamError(error)) {
+        // Our own input error (undici refused the request) or a bug: says nothing about the vendor.
         breaker.recordNeutral();
         throw error;
       }
+      // An HTML 502 from a proxy is as much a failure as a JSON one.
+      const status = response?.status ?? (isUpstreamError(error) ? error.status : undefined);
       if (req.signal?.aborted) breaker.recordNeutral();
-      else if ((code && UNHEALTHY_CODES.has(code)) || (response && response.status >= 500)) breaker.recordFailure();
+      else if ((code && UNHEALTHY_CODES.has(code)) || (status !== undefined && status >= 500)) breaker.recordFailure();
       else breaker.recordSuccess();
       const event: UpstreamEvent = {
         source: options.source,
         method: req.method,
         path,
-        status: response?.status ?? (isUpstreamError(error) ? (error.status ?? null) : null),
+        status: status ?? null,
         outcome: code ?? (response && response.status >= 400 ? statusCode(response.status) : 'ok'),
         durationMs: performance.now() - started,
         attempt,
@@ -186,7 +240,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
         idempotent &&
         attempt < settings.retries &&
         !req.signal?.aborted &&
-        (code ? RETRYABLE_CODES.has(code) : response !== undefined && RETRYABLE_STATUSES.has(response.status));
+        ((code !== undefined && RETRYABLE_CODES.has(code)) || (status !== undefined && RETRYABLE_STATUSES.has(status)));
       if (retryable && budget.trySpend()) {
         const retryAfter = response ? retryAfterSeconds(response.headers) : undefined;
         if (await sleep(backoffMs(attempt, settings, retryAfter), req.signal)) continue;
@@ -197,8 +251,26 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
   }
 
   async function attemptOnce(req: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    // One referenced timer per attempt, cleared when the attempt ends; the caller's signal is
+    // followed by a listener, removed at the end too (no AbortSignal.any/timeout pair).
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException('upstream attempt timed out', 'TimeoutError'));
+    }, options.timeoutMs);
+    const onCallerAbort = () => controller.abort(req.signal?.reason);
+    if (req.signal?.aborted) onCallerAbort();
+    else req.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      return await attemptWithSignal(req, idempotent, controller.signal, () => timedOut);
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  async function attemptWithSignal(req: HttpRequest, idempotent: boolean, signal: AbortSignal, timedOut: () => boolean): Promise<HttpResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     let payload: string | undefined;
     if (req.json !== undefined) {
@@ -216,15 +288,43 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
         signal,
       });
     } catch (error) {
-      throw transportError(error, idempotent, timeout.aborted, fail, req.signal);
+      // undici refuses what cannot be sent (a control character in a header or the path): ours.
+      if (error instanceof undiciErrors.InvalidArgumentError) throw inputError('a value in this request cannot be sent to the source (invalid characters)');
+      throw transportError(error, idempotent, timedOut(), fail, req.signal);
     }
 
     const contentType = headerValue(response.headers['content-type']) ?? '';
+    const tooLarge = () =>
+      new UpstreamReasonError(
+        {
+          source: options.source,
+          code: ErrorCode.UPSTREAM_BAD_RESPONSE,
+          message: `answered HTTP ${response.statusCode} with more than ${settings.maxResponseBytes} bytes (resilience.maxResponseBytes); the answer was not read`,
+          status: response.statusCode,
+        },
+        RESPONSE_TOO_LARGE,
+      );
+    const declared = Number(headerValue(response.headers['content-length']) ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > settings.maxResponseBytes) {
+      response.body.destroy();
+      throw tooLarge();
+    }
     let text: string;
     try {
-      text = await response.body.text();
+      const chunks: Buffer[] = [];
+      let received = 0;
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        received += chunk.length;
+        if (received > settings.maxResponseBytes) {
+          response.body.destroy();
+          throw tooLarge();
+        }
+        chunks.push(chunk);
+      }
+      text = Buffer.concat(chunks, received).toString('utf8');
     } catch (error) {
-      throw transportError(error, idempotent, timeout.aborted, fail, req.signal);
+      if (error instanceof UpstreamReasonError) throw error;
+      throw transportError(error, idempotent, timedOut(), fail, req.signal);
     }
     if (text.length > 0 && !JSON_CONTENT_TYPE.test(contentType) && req.expect === 'any') {
       return { status: response.statusCode, headers: response.headers, body: text, contentType };
@@ -232,7 +332,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
     if (text.length > 0 && !JSON_CONTENT_TYPE.test(contentType)) {
       throw fail(
         response.statusCode >= 400 ? statusCode(response.statusCode) : ErrorCode.UPSTREAM_BAD_RESPONSE,
-        `answered HTTP ${response.statusCode} with ${contentType || 'no content type'} instead of JSON`,
+        `answered HTTP ${response.statusCode} with ${vendorText(contentType) ?? 'no content type'} instead of JSON`,
         { status: response.statusCode },
       );
     }
@@ -290,13 +390,46 @@ export function httpStatusError(
   return new UpstreamError({
     source,
     code: statusCode(response.status),
-    message: `HTTP ${response.status}${vendor.message ? `: ${vendor.message}` : ''}`,
+    message: `HTTP ${response.status}${vendorText(vendor.message) ? `: ${vendorText(vendor.message)}` : ''}`,
     status: response.status,
-    ...(vendor.code !== undefined ? { vendorCode: vendor.code } : {}),
+    ...(vendorText(vendor.code) !== undefined ? { vendorCode: vendorText(vendor.code) } : {}),
     ...(response.status === 429 || response.status === 503
       ? optional('retryAfter', retryAfterSeconds(response.headers))
       : {}),
   });
+}
+
+/**
+ * A vendor's own text (message, code), kept short and useful: its first line only, control
+ * characters removed, cut at MAX_VENDOR_TEXT characters. A page, a stack trace or an echo of
+ * our request never gets through whole (and configured secrets are scrubbed from every
+ * response besides, see observability/production.ts).
+ */
+export function vendorText(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const first = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
+  const line = first.replace(/[\x00-\x1f\x7f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (line === '') return undefined;
+  return line.length > MAX_VENDOR_TEXT ? `${line.slice(0, MAX_VENDOR_TEXT - 1).trimEnd()}…` : line;
+}
+
+/** Replaces each secret (as written and JSON-escaped) with `[REDACTED]`; secrets longest first. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (out.includes(secret)) out = out.split(secret).join('[REDACTED]');
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (escaped !== secret && out.includes(escaped)) out = out.split(escaped).join('[REDACTED]');
+  }
+  return out;
+}
+
+/** Throws the caller's input error when a path or header value could not go on the wire as is. */
+function checkWireSafe(path: string, headers: Record<string, string>, inputError: (message: string) => SourceInputError): void {
+  if (!REQUEST_PATH.test(path)) throw inputError('a value in this request cannot be part of a URL path (control characters or spaces)');
+  for (const value of Object.values(headers)) {
+    if (typeof value !== 'string' || !HEADER_VALUE.test(value)) throw inputError('a value in this request cannot be sent in a header (control characters)');
+  }
 }
 
 /** Waits, unless the request is cancelled first; true when the wait completed. */

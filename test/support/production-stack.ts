@@ -8,6 +8,7 @@ import { startEmbeddedEmulators, type EmbeddedEmulators } from '../../src/embedd
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.js';
 import { listen } from '../../src/listen.js';
 import type { SourceKindName } from '../../src/sources/adapter.js';
+import type { EmulatorOptions } from '../../src/emulator/kit.js';
 
 export interface LogCapture {
   /** Every line written, raw. */
@@ -55,12 +56,14 @@ export interface GraphQLBody {
 export async function startProductionStack(
   options: {
     kinds?: readonly SourceKindName[];
+    /** e.g. `{ testMode: true }` for fault injection. */
+    emulator?: EmulatorOptions;
     settings?: Partial<GatewaySettings>;
     configure?: (config: GatewayConfig) => GatewayConfig;
     gateway?: Omit<GatewayOptions, 'config' | 'logDestination'>;
   } = {},
 ): Promise<ProductionStack> {
-  const emulators = await startEmbeddedEmulators(options.kinds ? { kinds: options.kinds } : {});
+  const emulators = await startEmbeddedEmulators({ ...(options.kinds ? { kinds: options.kinds } : {}), ...(options.emulator ? { emulator: options.emulator } : {}) });
   const base = structuredClone(emulators.config);
   const configured = options.configure ? options.configure(base) : base;
   const config: GatewayConfig = { ...configured, gateway: gatewaySettings.parse({ logLevel: 'info', ...options.settings }) };
