@@ -18,6 +18,7 @@ import { useRequestScope } from './plugins/use-request-scope.js';
 import { useSourceFailures } from './plugins/use-source-failures.js';
 import { clientAddress } from './plugins/use-rate-limit.js';
 import { createMemoryIdempotencyStore } from './schema/idempotency-store.js';
+import { createRedisIdempotencyStore } from './shared-state/idempotency-store.js';
 import { buildSchema } from './schema/index.js';
 import { createSourceDirectory } from './sources/directory.js';
 import { createSharedState } from './shared-state/index.js';
@@ -110,7 +111,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     descriptionSources: sources.all.filter((a) => a.loadDescription !== undefined).length,
   };
   const deadlines = new WeakMap<Request, RequestDeadline>();
-  const idempotency = { store: createMemoryIdempotencyStore(), windowMs: settings.idempotencyWindowMs };
+  // Shared with every replica through Redis, so a retried mutation elsewhere returns the first outcome.
+  const idempotency = {
+    store: shared.redis ? createRedisIdempotencyStore(shared.redis) : createMemoryIdempotencyStore(),
+    windowMs: settings.idempotencyWindowMs,
+  };
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     ...production.yogaOptions,
     schema: buildSchema({ subgraph: settings.subgraph.enabled, exposeNodeFields: settings.subgraph.exposeNodeFields }),

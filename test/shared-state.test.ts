@@ -66,7 +66,7 @@ const redisUp = async (r: Replica) => {
 
 beforeAll(async () => {
   redis = await startRedisServer();
-  emulators = await startEmbeddedEmulators({ kinds: ['control-panel', 'huawei-coc'], emulator: { testMode: true } });
+  emulators = await startEmbeddedEmulators({ kinds: ['control-panel', 'huawei-coc'], emulator: { testMode: true, limits: { ticketsPerMinute: 1_000 } } });
 });
 afterAll(async () => {
   for (const r of replicas) {
@@ -139,6 +139,23 @@ describe('replicas sharing one Redis', () => {
     expect(fresh.headers.get('x-ticketgraph-cache')).toBe('miss');
     const totals = [miss, fresh].map((r) => (r.json.data as { source: { tickets: { totalCount: number } } }).source.tickets.totalCount);
     expect(totals[1]).toBe((totals[0] as number) + 1);
+  });
+
+  it('answers a mutation retried on another replica with the first outcome, writing once', async () => {
+    const cp = emulators.byKey('cp').emulator.requests;
+    const mutation = `mutation($key: String) { createTicket(input: { source: "cp", title: "Once only", description: "d", idempotencyKey: $key }) {
+      ticket { number createdAt } userErrors { code } } }`;
+    const key = `retry-${Date.now()}`;
+    const creates = () => cp.count('POST', '/tickets');
+    const before = creates();
+    const first = await a.post({ query: mutation, variables: { key } });
+    const retried = await b.post({ query: mutation, variables: { key } });
+    expect(first.json.errors).toBeUndefined();
+    expect(retried.json).toEqual(first.json);
+    expect(creates()).toBe(before + 1);
+    const changed = await c.post({ query: mutation.replace('Once only', 'Something else'), variables: { key } });
+    expect((changed.json.data as { createTicket: { userErrors: { code: string }[] } }).createTicket.userErrors).toEqual([{ code: 'IDEMPOTENCY_KEY_REUSED' }]);
+    expect(creates()).toBe(before + 1);
   });
 
   it('never caches a partial answer', async () => {
