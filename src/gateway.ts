@@ -102,6 +102,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     pollIntervalMs: Object.fromEntries(options.config.sources.map((s) => [s.key, s.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS])),
     redis: shared.redis && typeof settings.redis?.url === 'string' ? { connection: shared.redis, url: settings.redis.url } : null,
     log: production.logger,
+    replay: { maxEvents: settings.live.replayEvents, maxAgeMs: settings.live.replayWindowMs },
   });
   const forwardedHeaders = [...new Set(options.config.sources.flatMap((s) => Object.keys(s.forwardHeaders ?? {})))];
   // What the upstream-call estimate needs: how far `tickets` fans out, and who pays a call per ticket.

@@ -73,6 +73,10 @@ export const gatewaySettings = z.strictObject({
       keyPrefix: z.string().regex(/^[A-Za-z0-9:_-]{0,64}$/).default('tg:'),
     })
     .optional(),
+  /** Live updates: how many recent events per source a reconnecting subscriber can catch up on, and for how long. */
+  live: z
+    .strictObject({ replayEvents: z.number().int().min(1).max(100_000).default(1_000), replayWindowMs: z.number().int().min(1_000).max(86_400_000).default(600_000) })
+    .default({ replayEvents: 1_000, replayWindowMs: 600_000 }),
   /** Cache query results (in Redis when `redis` is set, else in memory). Off when unset. */
   responseCache: z.strictObject({ ttlMs: z.number().int().min(100).max(86_400_000), maxEntries: z.number().int().min(1).default(10_000) }).optional(),
   /**

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../scripts/cluster/cluster.js';
+import { createAtControlPanel, sse, TICKET_EVENTS, until } from './support/live.js';
 
 interface Body {
   data?: Record<string, unknown> | null;
@@ -12,6 +13,7 @@ interface Body {
 }
 
 let cluster: Cluster;
+const POLL_MS = 1_000;
 
 async function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   const response = await fetch(cluster.url, {
@@ -44,7 +46,11 @@ async function underLoad(client: string, concurrency: number, during: () => Prom
 
 beforeAll(async () => {
   // trustProxy 2: the tests play a client-side proxy (X-Forwarded-For) in front of haproxy, for distinct clients.
-  cluster = await startCluster({ gateway: { responseCache: { ttlMs: 30_000 }, rateLimit: { max: 400, windowMs: 60_000 }, trustProxy: 2 } });
+  cluster = await startCluster({
+    gateway: { responseCache: { ttlMs: 30_000 }, rateLimit: { max: 400, windowMs: 60_000 }, trustProxy: 2 },
+    sources: { pollIntervalMs: POLL_MS },
+    emulator: { limits: { ticketsPerMinute: 1_000 } },
+  });
 }, 120_000);
 afterAll(async () => {
   await cluster?.close();
@@ -112,5 +118,37 @@ describe('a cluster behind haproxy', () => {
     expect(await victim.exited).toBe(0);
     expect(outcomes.length).toBeGreaterThan(10);
     expect(outcomes.filter((o) => o.status !== 200 || o.errors > 0)).toEqual([]);
+  });
+
+  it('polls each source from one replica, and hands the polls of a replica that died to another', async () => {
+    const [first, , third] = cluster.replicas;
+    if (!first || !third) throw new Error('three replicas expected');
+    const cp = cluster.emulators.byKey('cp');
+    const cpConfig = cluster.emulators.config.sources.find((s) => s.key === 'cp');
+    if (!cpConfig) throw new Error('no cp');
+    const filter = { filter: { sources: ['cp'] } };
+    const onFirst = sse(`${first.url}/graphql`, TICKET_EVENTS, filter);
+    await new Promise((r) => setTimeout(r, POLL_MS + 500));
+    const onThird = sse(`${third.url}/graphql`, TICKET_EVENTS, filter);
+    try {
+      // Subscribers on two replicas, one poller: about one list call per interval.
+      const before = cp.emulator.requests.count('GET', '/tickets');
+      await new Promise((r) => setTimeout(r, POLL_MS * 3));
+      expect(cp.emulator.requests.count('GET', '/tickets') - before).toBeLessThanOrEqual(4);
+
+      // Events reach subscribers on every replica, whichever polls.
+      const seen = await createAtControlPanel(cpConfig.baseUrl, String(cpConfig.credentials.token), 'Seen everywhere');
+      await until(() => onThird.events.find((e) => e.data?.ticketEvents.ticket.number === seen), POLL_MS * 2 + 1_000);
+      await until(() => onFirst.events.find((e) => e.data?.ticketEvents.ticket.number === seen), 1_000);
+
+      // The polling replica dies without a word; its lease expires (3 intervals) and another takes over.
+      first.process.kill('SIGKILL');
+      await first.exited;
+      const afterDeath = await createAtControlPanel(cpConfig.baseUrl, String(cpConfig.credentials.token), 'Filed after a replica died');
+      const event = await until(() => onThird.events.find((e) => e.data?.ticketEvents.ticket.number === afterDeath), POLL_MS * 5 + 1_000);
+      expect(event.data?.ticketEvents.type).toBe('CREATED');
+    } finally {
+      await Promise.all([onFirst.close().catch(() => undefined), onThird.close()]);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { startEmbeddedEmulators, type EmbeddedEmulators } from '../src/embedded.
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { listen, type Listening } from '../src/listen.js';
 import { attachWebSockets, type WebSocketEndpoint } from '../src/websocket.js';
+import { createAtControlPanel, sse as sseAt, TICKET_EVENTS, until, type EventPayload } from './support/live.js';
 
 const POLL_MS = 1_000;
 let emulators: EmbeddedEmulators;
@@ -36,74 +37,15 @@ afterAll(async () => {
   await emulators.close();
 });
 
-/** A ticket filed straight at the control-panel emulator, bypassing the gateway. */
 async function createAtVendor(summary: string): Promise<string> {
   const cp = emulators.config.sources.find((s) => s.key === 'cp');
   if (!cp) throw new Error('no cp');
-  const response = await fetch(`${cp.baseUrl}/tickets`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-token': String(cp.credentials.token) },
-    body: JSON.stringify({ summary, comment_body: 'Filed at the vendor' }),
-  });
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as { number: number };
-  return String(body.number);
+  return createAtControlPanel(cp.baseUrl, String(cp.credentials.token), summary);
 }
 
-interface EventPayload {
-  data?: { ticketEvents: { type: string; cursor: string; changedFields: string[]; ticket: { number: string; title: string; status: string }; source: { key: string } } };
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
+const sse = (query: string, variables: Record<string, unknown> = {}) => sseAt(url, query, variables);
 
-/** Subscribes over SSE; events are collected until `close`. */
-function sse(query: string, variables: Record<string, unknown> = {}) {
-  const controller = new AbortController();
-  const events: EventPayload[] = [];
-  const done = (async () => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query, variables }),
-      signal: controller.signal,
-    });
-    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done: ended } = await reader.read();
-      if (ended) break;
-      buffer += decoder.decode(value, { stream: true });
-      let split: number;
-      while ((split = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, split);
-        buffer = buffer.slice(split + 2);
-        const data = block
-          .split('\n')
-          .filter((l) => l.startsWith('data:'))
-          .map((l) => l.slice(5).trim())
-          .join('');
-        if (block.startsWith('event: next') && data) events.push(JSON.parse(data) as EventPayload);
-      }
-    }
-  })().catch((error: unknown) => {
-    if (!(error instanceof Error && error.name === 'AbortError')) throw error;
-  });
-  return { events, close: () => (controller.abort(), done) };
-}
-
-async function until<T>(check: () => T | undefined, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const EVENTS = `subscription($filter: TicketFilter, $after: String) {
-  ticketEvents(filter: $filter, after: $after) { type cursor changedFields source { key } ticket { number title status } } }`;
+const EVENTS = TICKET_EVENTS;
 
 describe('ticketEvents', () => {
   it('delivers a ticket created at the vendor to an SSE subscriber within one poll interval plus a second', async () => {

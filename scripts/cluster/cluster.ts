@@ -17,6 +17,8 @@ export interface ClusterOptions {
   replicas?: number;
   /** Extra `gateway` settings for every replica (e.g. a response cache, a rate limit). */
   gateway?: Record<string, unknown>;
+  /** Extra fields for every source entry (e.g. `pollIntervalMs`). */
+  sources?: Record<string, unknown>;
   emulator?: EmulatorOptions;
   /** Run `node dist/server.js` (after `npm run build`) instead of `tsx src/server.ts`. */
   dist?: boolean;
@@ -49,8 +51,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const redis = await startRedisServer();
   const emulators = await startEmbeddedEmulators(options.emulator ? { emulator: options.emulator } : {});
   const configFile = join(dir, 'config.json');
+  const document = toConfigDocument(emulators.config);
   const config = {
-    ...toConfigDocument(emulators.config),
+    ...document,
+    sources: document.sources.map((source) => ({ ...source, ...options.sources })),
     gateway: {
       redis: { url: redis.url, keyPrefix: 'tg:' },
       cursorSecret: { env: 'TICKETGRAPH_CURSOR_SECRET' },

@@ -18,6 +18,14 @@ export interface ChangeDetector {
   observe(tickets: readonly Ticket[], at: Date): NewTicketEvent[];
   /** Records a ticket the gateway itself wrote, so the next poll does not report it again. */
   remember(ticket: Ticket): void;
+  /**
+   * Taking over from another poller (another replica held the lease): the first observation
+   * reports as new the tickets created after `createdAt` (the newest the previous poller saw),
+   * and nothing else, instead of only recording.
+   */
+  resumeAfter(createdAt: number): void;
+  /** The newest creation time seen, for whoever polls next. */
+  readonly newestCreatedAt: number | null;
   readonly size: number;
 }
 
@@ -29,6 +37,8 @@ export function createChangeDetector(options: { maxTickets?: number } = {}): Cha
    * ours): a ticket we never saw, created after it, is new.
    */
   let baseline: number | null = null;
+  let resumed: number | null = null;
+  let newest: number | null = null;
   const store = (ticket: Ticket, print: Fingerprint) => {
     seen.delete(ticket.number);
     seen.set(ticket.number, print);
@@ -41,7 +51,13 @@ export function createChangeDetector(options: { maxTickets?: number } = {}): Cha
         const print = fingerprint(ticket);
         const before = seen.get(ticket.number);
         store(ticket, print);
-        if (baseline === null) continue;
+        newest = Math.max(newest ?? Number.NEGATIVE_INFINITY, ticket.createdAt.getTime());
+        if (baseline === null) {
+          if (resumed !== null && ticket.createdAt.getTime() > resumed) {
+            events.push({ sourceKey: ticket.sourceKey, type: 'CREATED', ticket, changedFields: [...WATCHED], at });
+          }
+          continue;
+        }
         if (!before) {
           // Unknown to us: new if created after what the first poll saw; else an older ticket
           // whose update brought it into the polled window, with no record of what changed.
@@ -59,6 +75,12 @@ export function createChangeDetector(options: { maxTickets?: number } = {}): Cha
     },
     remember(ticket) {
       store(ticket, fingerprint(ticket));
+    },
+    resumeAfter(createdAt) {
+      if (baseline === null) resumed = createdAt;
+    },
+    get newestCreatedAt() {
+      return newest;
     },
     get size() {
       return seen.size;

@@ -43,6 +43,8 @@ export interface LiveHub {
 interface SourceLoop {
   adapter: SourceAdapter;
   poller: Poller;
+  /** Whether this replica polled at the last tick (a new lease means a fresh poller that resumes). */
+  holding: boolean;
   listeners: Set<EventListener>;
   timer: NodeJS.Timeout | null;
   running: boolean;
@@ -125,9 +127,14 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     if (!loop.running) return;
     try {
       if (await holdsLease(loop.adapter.key)) {
+        // Taking over (first tick, or after another replica polled): start from where the last
+        // poller of this source stopped, so what was created meanwhile is still reported.
+        if (!loop.holding && shared) loop.poller = newPoller(loop.adapter);
+        loop.holding = true;
         polling.add(loop.adapter.key);
         await loop.poller.poll();
       } else {
+        loop.holding = false;
         polling.delete(loop.adapter.key);
       }
     } finally {
@@ -136,19 +143,33 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   };
   const polling = new Set<string>();
 
+  const stateKey = (key: string) => `${shared?.connection.prefix ?? ''}poll-state:${key}`;
+  const newPoller = (adapter: SourceAdapter): Poller =>
+    createPoller({
+      adapter,
+      onEvents: async (events) => {
+        for (const event of events) await emit(event);
+      },
+      onError: (error) => options.log?.warn({ source: adapter.key, err: error instanceof Error ? error.message : String(error) }, 'live poll failed; retried at the next interval'),
+      ...(shared
+        ? {
+            resume: async () => {
+              const stored = await shared.connection.client.get(stateKey(adapter.key));
+              return stored === null ? null : Number(stored);
+            },
+            onPolled: (newest: number) => {
+              shared.connection.client.set(stateKey(adapter.key), String(newest), 'PX', replay.maxAgeMs).catch(() => undefined);
+            },
+          }
+        : {}),
+    });
+
   const loopFor = (key: string): SourceLoop | null => {
     let loop = loops.get(key);
     if (loop) return loop;
     const adapter = byKey.get(key);
     if (!adapter) return null;
-    const poller = createPoller({
-      adapter,
-      onEvents: async (events) => {
-        for (const event of events) await emit(event);
-      },
-      onError: (error) => options.log?.warn({ source: key, err: error instanceof Error ? error.message : String(error) }, 'live poll failed; retried at the next interval'),
-    });
-    loop = { adapter, poller, listeners: new Set(), timer: null, running: false };
+    loop = { adapter, poller: newPoller(adapter), holding: false, listeners: new Set(), timer: null, running: false };
     loops.set(key, loop);
     return loop;
   };

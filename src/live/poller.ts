@@ -20,6 +20,10 @@ export interface PollerOptions {
   onError?(error: unknown): void;
   /** Our clock, for event times. */
   now?: () => Date;
+  /** Where the previous poller of this source stopped (newest creation time), when taking over. */
+  resume?: () => Promise<number | null>;
+  /** After each poll: the newest creation time seen, for a poller that takes over later. */
+  onPolled?: (newestCreatedAt: number) => void;
 }
 
 export interface Poller {
@@ -36,8 +40,14 @@ export function createPoller(options: PollerOptions): Poller {
   const pushesUpdatedAfter = adapter.capabilities.filters.includes('updatedAfter');
   let highWater: number | null = null;
   const now = options.now ?? (() => new Date());
+  let started = false;
   return {
     async poll() {
+      if (!started) {
+        started = true;
+        const resumeAt = await options.resume?.().catch(() => null);
+        if (resumeAt != null) detector.resumeAfter(resumeAt);
+      }
       const filter: TicketFilter = pushesUpdatedAfter && highWater !== null ? { updatedAfter: new Date(highWater - OVERLAP_MS) } : {};
       let tickets;
       try {
@@ -49,6 +59,7 @@ export function createPoller(options: PollerOptions): Poller {
       }
       for (const ticket of tickets) highWater = Math.max(highWater ?? 0, ticket.updatedAt.getTime());
       const events = detector.observe(tickets, now());
+      if (detector.newestCreatedAt !== null) options.onPolled?.(detector.newestCreatedAt);
       if (events.length > 0) await options.onEvents(events);
     },
     remember: (ticket) => detector.remember(ticket),
