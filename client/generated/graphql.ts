@@ -566,6 +566,20 @@ export type StatusMapping = {
   status: TicketStatus;
 };
 
+/** Live updates. Served over SSE (GraphQL over SSE) and WebSocket (graphql-ws) on the same path. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes to tickets of every source you can read (or `filter.sources`) that match `filter`. Sources are polled (`pollIntervalMs`, default 15 s) only while someone subscribes; the gateway's own writes arrive at once. */
+  ticketEvents: TicketEvent;
+};
+
+
+/** Live updates. Served over SSE (GraphQL over SSE) and WebSocket (graphql-ws) on the same path. */
+export type SubscriptionTicketEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TicketFilter>;
+};
+
 /** An order the source can return natively. */
 export type SupportedOrder = {
   __typename?: 'SupportedOrder';
@@ -663,6 +677,34 @@ export type TicketEdge = {
   /** The item. */
   node: Ticket;
 };
+
+/** A change to one ticket. */
+export type TicketEvent = {
+  __typename?: 'TicketEvent';
+  /** When the gateway learnt of the change. */
+  at: Scalars['DateTime']['output'];
+  /** Unified field names that changed (`status`, `title`, `assignee`…); empty when the poll cannot tell. */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Pass as `after` when reconnecting to receive what was missed. */
+  cursor: Scalars['String']['output'];
+  /** The source holding the ticket. */
+  source: Source;
+  /** The ticket as it is after the change. */
+  ticket: Ticket;
+  /** What happened. */
+  type: TicketEventType;
+};
+
+/** What happened to the ticket. */
+export type TicketEventType =
+  /** A comment was added through the gateway (vendors cannot be polled for comments cheaply). */
+  | 'COMMENTED'
+  /** A ticket appeared (created through the gateway, or found by a poll). */
+  | 'CREATED'
+  /** The status changed (possibly with other fields). */
+  | 'STATUS_CHANGED'
+  /** A field other than the status changed (`changedFields` says which). */
+  | 'UPDATED';
 
 /** Every given field must hold; list fields match any of their values. The same rule applies to every source. */
 export type TicketFilter = {
