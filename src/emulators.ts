@@ -1,5 +1,5 @@
 /**
- * `npm run emulators -- --manifest <file> [--tickets N]`: every emulator on 127.0.0.1 ephemeral ports, and a
+ * `npm run emulators -- --manifest <file> [--tickets N] [--churn 5s]`: every emulator on 127.0.0.1 ephemeral ports, and a
  * manifest in the config format (demo credentials included) that works as TICKETGRAPH_CONFIG.
  * Also a demo identity provider: the manifest turns `gateway.auth` on and carries a token per
  * demo user under `demo` (README, Securing it); `--no-auth` leaves both out. Runs until
@@ -8,10 +8,11 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startEmbeddedEmulators, toConfigDocument } from './embedded.js';
+import { parseChurnInterval, startChurn } from './emulator/churn.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { manifest: { type: 'string' }, latency: { type: 'string' }, tickets: { type: 'string' }, 'no-auth': { type: 'boolean' } },
+    options: { manifest: { type: 'string' }, latency: { type: 'string' }, tickets: { type: 'string' }, churn: { type: 'string' }, 'no-auth': { type: 'boolean' } },
     strict: true,
   });
   const latencyMs = values.latency === undefined ? 0 : Number(values.latency);
@@ -29,8 +30,11 @@ async function main(): Promise<void> {
   if (embedded.demo) {
     console.log(`demo identity provider: ${embedded.demo.idp.jwksUrl} (tokens in the manifest's "demo" block; --no-auth for an open gateway)`);
   }
+  // --churn 5s: a change every 5 s through the vendors' own APIs, for live-update demos.
+  const churn = values.churn === undefined ? null : startChurn(embedded.config, { intervalMs: parseChurnInterval(values.churn), log: (line) => console.log(line) });
+  if (churn) console.log(`churn: one change every ${values.churn}`);
   console.log('emulators ready; Ctrl-C to stop');
-  const stop = () => void embedded.close().then(() => process.exit(0));
+  const stop = () => void Promise.allSettled([churn?.stop(), embedded.close()]).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfigFile, type GatewayConfig } from './config.js';
 import { startEmbeddedEmulators } from './embedded.js';
+import { parseChurnInterval, startChurn } from './emulator/churn.js';
 import { createGateway } from './gateway.js';
 import { attachWebSockets } from './websocket.js';
 import { stdoutDestination } from './observability/logger.js';
@@ -31,8 +32,14 @@ async function main(): Promise<void> {
   } else {
     const embedded = await startEmbeddedEmulators({ demoAuth: process.env.TICKETGRAPH_DEMO_AUTH === '1' });
     config = embedded.config;
-    stopEmulators = embedded.close;
-    console.log(`embedded emulators: ${embedded.emulators.map((e) => `${e.key} (${e.kind})`).join(', ')}`);
+    // TICKETGRAPH_EMULATOR_CHURN=5s: the emulators change over time, so live updates have something to show.
+    const churnEvery = process.env.TICKETGRAPH_EMULATOR_CHURN;
+    const churn = churnEvery ? startChurn(embedded.config, { intervalMs: parseChurnInterval(churnEvery) }) : null;
+    stopEmulators = async () => {
+      await churn?.stop();
+      await embedded.close();
+    };
+    console.log(`embedded emulators: ${embedded.emulators.map((e) => `${e.key} (${e.kind})`).join(', ')}${churn ? ` (churn every ${churnEvery})` : ''}`);
     for (const [user, token] of Object.entries(embedded.demo?.tokens ?? {})) console.log(`demo token ${user}: ${token}`);
   }
 
