@@ -35,6 +35,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     only: { type: 'string' },
     profile: { type: 'string' },
+    'scale-out': { type: 'boolean', default: false },
+    cluster: { type: 'boolean', default: false },
     tickets: { type: 'string' },
   },
   allowPositionals: false,
@@ -197,9 +199,23 @@ function table(rows: Measurement[]): string {
   return [row(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(row)].join('\n');
 }
 
+/** `--scale-out` / `--cluster`: the response cache, Redis rate limit, live events and replicas (bench/scale-out.ts). */
+async function scaleOut(): Promise<number> {
+  const { measureScaleOut } = await import('./scale-out.js');
+  const rows = await measureScaleOut({ seconds, quick: settings.quick, cluster: args.cluster, log });
+  const out = args.out.replace(/\.json$/, '-scale-out.json');
+  await writeFile(out, `${JSON.stringify({ finishedAt: new Date().toISOString(), quick: settings.quick, rows }, null, 2)}\n`);
+  const header = ['Measurement', 'Measured', 'Baseline', 'Ratio', 'Target', 'Result'];
+  const lines = rows.map((r) => [r.title, r.measured, r.baseline, r.ratio === null ? '-' : `${r.ratio.toFixed(2)}x`, r.target, r.pass === null ? 'REPORTED' : r.pass ? 'PASS' : 'FAIL']);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  process.stdout.write(`\n${[line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(line)].join('\n')}\nWritten: ${out}\n`);
+  return 0;
+}
+
 let exitCode = 1;
 try {
-  exitCode = await main();
+  exitCode = args['scale-out'] || args.cluster ? await scaleOut() : await main();
 } catch (error) {
   log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {

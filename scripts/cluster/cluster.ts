@@ -99,7 +99,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   }
 }
 
-async function startReplica(name: string, configFile: string, cursorSecret: string, dist: boolean): Promise<Replica> {
+export async function startReplica(name: string, configFile: string, cursorSecret: string, dist: boolean): Promise<Replica> {
   const port = await freePort();
   const command = dist ? process.execPath : join(ROOT, 'node_modules', '.bin', 'tsx');
   const args = dist ? [join(ROOT, 'dist', 'server.js')] : [join(ROOT, 'src', 'server.ts')];
@@ -121,7 +121,7 @@ async function startReplica(name: string, configFile: string, cursorSecret: stri
   return { name, port, url: `http://127.0.0.1:${port}`, process: child, output: () => output, exited };
 }
 
-async function stopReplica(replica: Replica): Promise<void> {
+export async function stopReplica(replica: Replica): Promise<void> {
   if (replica.process.exitCode !== null || replica.process.signalCode !== null) return;
   replica.process.kill('SIGTERM');
   const timer = setTimeout(() => replica.process.kill('SIGKILL'), 15_000);
