@@ -81,4 +81,15 @@ describe('source folders', () => {
       expect(members, kind).toEqual(expect.arrayContaining(['constructor', 'listTickets', 'getTickets', 'listComments', 'getComment', 'listTopics', 'describeMappings', 'close']));
     }
   });
+
+  it('have READMEs of one structure, each with a Readings list that cites seed lines', () => {
+    const headings = ['Sources', 'Config', 'Identifiers', 'Capabilities', 'Status and priority', 'Writes and errors', 'Readings', 'Emulator', 'Tests', 'Changes this round'];
+    for (const kind of kinds) {
+      const text = readFileSync(join(sources, kind, 'README.md'), 'utf8');
+      expect([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]), kind).toEqual(headings);
+      const readings = text.slice(text.indexOf('\n## Readings'), text.indexOf('\n## Emulator'));
+      expect(readings, kind).toMatch(/[Ss]eed|line \d+/);
+      expect(readings.match(/^(\d+\.|-) /gm)?.length ?? 0, kind).toBeGreaterThanOrEqual(3);
+    }
+  });
 });
