@@ -28,12 +28,6 @@ export function userInputError(message: string, extra: Record<string, unknown> =
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extra } });
 }
 
-export function unsupportedOperation(source: string, operation: string): GraphQLError {
-  return new GraphQLError(`Source "${source}" does not support ${operation}`, {
-    extensions: { code: ErrorCode.UNSUPPORTED_OPERATION, source, operation },
-  });
-}
-
 /** Whether an error is one the gateway raised on purpose (so it reaches the client unmasked). */
 export function isDomainError(error: unknown): error is UpstreamError | SourceInputError {
   return isUpstreamError(error) || isSourceInputError(error);

@@ -4,7 +4,6 @@
  * limits, auth and the unexpected. Adapters throw only `SourceInputError`/`UpstreamError`
  * (src/sources/errors.ts); `toUserErrors` maps them here, once.
  */
-import { GraphQLError } from 'graphql';
 import { isSourceInputError, isUpstreamError, type SourceInputError, type UpstreamError } from '../sources/errors.js';
 
 /** Every code a mutation's `userErrors` can carry, with what a client should do about it. */
@@ -66,7 +65,6 @@ export function toUserErrors(error: unknown, idField: string): UserError[] | nul
   if (error instanceof UserErrors) return error.errors;
   if (isSourceInputError(error)) return [fromSourceInput(error, idField)];
   if (isUpstreamError(error)) return [fromUpstream(error, idField)];
-  if (error instanceof GraphQLError) return fromLegacyGraphQLError(error, idField);
   return null;
 }
 
@@ -100,20 +98,4 @@ function fromUpstream(error: UpstreamError, idField: string): UserError {
     default:
       return { ...base, code: 'VENDOR_UNAVAILABLE', message: `${error.message} (${error.upstreamCode})` };
   }
-}
-
-/**
- * Adapters written before src/sources/errors.ts threw GraphQLErrors for bad input; read their
- * codes the same way until every adapter throws SourceInputError.
- */
-function fromLegacyGraphQLError(error: GraphQLError, idField: string): UserError[] | null {
-  const code = error.extensions.code;
-  const source = typeof error.extensions.source === 'string' ? { source: error.extensions.source } : {};
-  if (code === 'UNSUPPORTED_OPERATION') return [{ field: ['input'], code: 'UNSUPPORTED_OPERATION', message: error.message, ...source }];
-  if (code === 'NOT_FOUND') return [{ field: ['input', idField], code: 'NOT_FOUND', message: error.message, ...source }];
-  if (code === 'BAD_USER_INPUT') {
-    const unknownSource = error.extensions.reason === 'UNKNOWN_SOURCE';
-    return [{ field: unknownSource ? ['input', idField] : ['input'], code: unknownSource ? 'UNKNOWN_SOURCE' : 'INVALID_INPUT', message: error.message, ...source }];
-  }
-  return null;
 }

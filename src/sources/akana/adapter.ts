@@ -19,10 +19,12 @@ import type {
   TicketAction,
   TicketPage,
 } from '../adapter.js';
-import { SourceInputError, UpstreamError, UpstreamErrorCode, isUpstreamError, type AppliedWrite } from '../errors.js';
+import { windowComments } from '../comment-window.js';
+import { SourceInputError } from '../errors.js';
 import type { SourceHttp } from '../http.js';
 import type { IdentifierShapes } from '../identifiers.js';
-import { mapWithConcurrency } from '../paging.js';
+import { readBack } from '../read-back.js';
+import { lookupEach } from '../ticket-lookup.js';
 import { createAkanaClient, type AkanaClient, type AkanaCredentials, type MediaVersion, type NewTicketBody } from './client.js';
 import {
   MAX_COUNT,
@@ -118,19 +120,11 @@ export class AkanaAdapter implements SourceAdapter {
   }
 
   async getTickets(numbers: readonly string[], options?: CallOptions): Promise<(Ticket | null)[]> {
-    return mapWithConcurrency(numbers, LOOKUP_CONCURRENCY, async (number) => {
-      const record = await this.client.getTicket(number, options?.signal);
-      return record === null ? null : this.ticket(record);
-    });
+    return lookupEach(numbers, LOOKUP_CONCURRENCY, (number) => this.getTicket(number, options));
   }
 
   async listComments(ticketNumber: string, page: { offset: number; limit: number }, options?: CallOptions): Promise<CommentPage> {
-    const all = await this.comments(ticketNumber, options);
-    return {
-      comments: all.slice(page.offset, page.offset + page.limit),
-      totalCount: all.length,
-      hasMore: page.offset + page.limit < all.length,
-    };
+    return windowComments(await this.comments(ticketNumber, options), page);
   }
 
   async getComment(ticketNumber: string, commentId: string, options?: CallOptions): Promise<Comment | null> {
@@ -168,21 +162,7 @@ export class AkanaAdapter implements SourceAdapter {
       ...(input.priority === undefined ? {} : { Label: [this.labelFor(input.priority)] }),
     };
     const number = await this.client.createTicket(body, options?.signal);
-    return this.readBack(number, { ticketNumber: number, steps: ['create'] }, options);
-  }
-
-  /** POST the comment (its answer is the new CommentID), then read it back from the thread. */
-  async addComment(number: string, body: string, options?: CallOptions): Promise<Comment> {
-    const commentId = await this.client.addComment(number, body, options?.signal);
-    const applied: AppliedWrite = { ticketNumber: number, commentId, steps: ['comment'] };
-    let found: Comment | null;
-    try {
-      found = await this.getComment(number, commentId, options);
-    } catch (error) {
-      throw this.appliedError(applied, 'the comment was added but reading it back failed', error);
-    }
-    if (found === null) throw this.appliedError(applied, 'the comment was added but the thread does not list it yet', undefined);
-    return found;
+    return readBack(this.key, { ticketNumber: number, steps: ['create'] }, () => this.getTicket(number, options));
   }
 
   /** One workflow action: a close comment travels in the same call (`Comments`), never twice. */
@@ -193,6 +173,12 @@ export class AkanaAdapter implements SourceAdapter {
 
   async reopenTicket(number: string, input: ReopenTicketInput, options?: CallOptions): Promise<Ticket> {
     return this.act(number, 'ticket.action.reopen', input.comment, options);
+  }
+
+  /** POST the comment (its answer is the new CommentID), then read it back from the thread. */
+  async addComment(number: string, body: string, options?: CallOptions): Promise<Comment> {
+    const commentId = await this.client.addComment(number, body, options?.signal);
+    return readBack(this.key, { ticketNumber: number, commentId, steps: ['comment'] }, () => this.getComment(number, commentId, options));
   }
 
   availableActions(ticket: Ticket): TicketAction[] {
@@ -215,31 +201,12 @@ export class AkanaAdapter implements SourceAdapter {
 
   private async act(number: string, action: TicketActionName, comments: string | undefined, options?: CallOptions): Promise<Ticket> {
     await this.client.performAction(number, action, comments, options?.signal);
-    return this.readBack(number, { ticketNumber: number, steps: [action] }, options);
+    return readBack(this.key, { ticketNumber: number, steps: [action] }, () => this.getTicket(number, options));
   }
 
-  /** The ticket after a write that was applied; a failed read says what was applied. */
-  private async readBack(number: string, applied: AppliedWrite, options?: CallOptions): Promise<Ticket> {
-    let record: Awaited<ReturnType<AkanaClient['getTicket']>>;
-    try {
-      record = await this.client.getTicket(number, options?.signal);
-    } catch (error) {
-      throw this.appliedError(applied, `${applied.steps?.join(', ') ?? 'the write'} applied to ${number}, but reading it back failed`, error);
-    }
-    if (record === null) throw this.appliedError(applied, `${applied.steps?.join(', ') ?? 'the write'} applied to ${number}, but the ticket cannot be read back`, undefined);
-    return this.ticket(record);
-  }
-
-  private appliedError(applied: AppliedWrite, message: string, cause: unknown): UpstreamError {
-    const upstream = isUpstreamError(cause) ? cause : undefined;
-    return new UpstreamError({
-      source: this.key,
-      code: upstream?.upstreamCode ?? UpstreamErrorCode.UPSTREAM_BAD_RESPONSE,
-      message: `${message}${upstream ? ` (${upstream.message})` : ''}; do not repeat the write`,
-      ...(upstream?.status !== undefined ? { status: upstream.status } : {}),
-      applied,
-      cause,
-    });
+  private async getTicket(number: string, options?: CallOptions): Promise<Ticket | null> {
+    const record = await this.client.getTicket(number, options?.signal);
+    return record === null ? null : this.ticket(record);
   }
 
   private inputError(code: SourceInputError['code'], message: string, field?: string): SourceInputError {

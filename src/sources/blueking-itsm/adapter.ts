@@ -16,11 +16,14 @@ import type {
   TicketAction,
   TicketPage,
 } from '../adapter.js';
-import { SourceInputError, UpstreamError, UpstreamErrorCode as ErrorCode, isUpstreamError } from '../errors.js';
+import { windowComments } from '../comment-window.js';
+import { SourceInputError, isUpstreamError } from '../errors.js';
 import type { SourceHttp } from '../http.js';
 import { isValidIdentifier, requireIdentifier } from '../identifiers.js';
 import { readOffsetWindow } from '../paging.js';
+import { readBack } from '../read-back.js';
 import { reportSkippedRecord } from '../skipped-records.js';
+import { lookupInBatches } from '../ticket-lookup.js';
 import { BluekingClient, type BluekingCredentials, type GetTicketsParams } from './client.js';
 import { PRIORITY_MAP, STATUS_MAP, UNKNOWN_OPEN_STATUS, availableActionsFor, isOperateAction, mapLog, mapTicket, toGetTicketsParams, type MapContext } from './map.js';
 import { nativeListTicket, type NativeListTicket, type NativeTicketPage } from './native.js';
@@ -102,98 +105,23 @@ export class BluekingItsmAdapter implements SourceAdapter {
     };
   }
 
-  /**
-   * A page past the end is an error on BlueKing ("Invalid page."), but an empty window for
-   * a connection: answer it as such, with the count from the smallest first page.
-   */
-  private async readNativePage(params: GetTicketsParams, signal?: AbortSignal): Promise<NativeTicketPage> {
-    try {
-      return await this.client.getTickets(params, signal);
-    } catch (error) {
-      if (!isUpstreamError(error) || params.page <= 1 || !/Invalid page\./.test(error.message)) throw error;
-      const first = await this.client.getTickets({ ...params, page: 1, page_size: 1 }, signal);
-      return { ...first, items: [] };
-    }
-  }
-
   async getTickets(numbers: readonly string[], options: CallOptions = {}): Promise<(Ticket | null)[]> {
-    // Only sn-shaped values go into `sns`: nothing else can name a BlueKing ticket.
-    const unique = [...new Set(numbers)].filter((n) => isValidIdentifier(this.identifiers, 'ticketNumber', n));
-    if (unique.length === 0) return numbers.map(() => null);
-    const page = await this.client.getTickets({ sns: unique, page: 1, page_size: unique.length }, options.signal);
-    const bySn = new Map(this.mapItems(page.items).map((ticket) => [ticket.number, ticket]));
-    return numbers.map((n) => bySn.get(n) ?? null);
-  }
-
-  /**
-   * List items arrive unparsed: one item we cannot read (no `sn`, a date that is not
-   * "YYYY-MM-DD hh:mm:ss") is skipped and reported, never failing the page. Unknown statuses
-   * are mapped (map.ts `mapStatus`), not skipped.
-   */
-  private mapItems(items: readonly unknown[]): Ticket[] {
-    const tickets: Ticket[] = [];
-    for (const item of items) {
-      const parsed = nativeListTicket.safeParse(item);
-      if (!parsed.success) {
-        const field = parsed.error.issues[0]?.path.map(String).join('.') || 'item';
-        reportSkippedRecord({ source: this.key, record: 'ticket', reason: `unreadable get_tickets item field ${field}` });
-        continue;
-      }
-      const ticket = this.mapItem(parsed.data);
-      if (ticket) tickets.push(ticket);
-    }
-    return tickets;
-  }
-
-  private mapItem(item: NativeListTicket): Ticket | null {
-    try {
-      return mapTicket(item, this.ctx);
-    } catch (error) {
-      if (!isUpstreamError(error)) throw error;
-      reportSkippedRecord({ source: this.key, record: 'ticket', reason: 'get_tickets item with an unreadable time' });
-      return null;
-    }
-  }
-
-  describeMappings(): SourceMappings {
-    return {
-      status: Object.entries(STATUS_MAP).map(([native, unified]) => ({ native, unified })),
-      priority: Object.entries(PRIORITY_MAP).map(([native, unified]) => ({
-        native,
-        unified,
-        note: 'get_ticket_info form field `priority`; list items carry no priority, so tickets read through lists show none',
-      })),
-      unknownStatus: UNKNOWN_OPEN_STATUS,
-    };
+    return lookupInBatches(numbers, {
+      batchSize: MAX_BATCH_SIZE,
+      // Only sn-shaped values go into `sns`: nothing else can name a BlueKing ticket.
+      accepts: (n) => isValidIdentifier(this.identifiers, 'ticketNumber', n),
+      fetch: async (sns) => this.mapItems((await this.client.getTickets({ sns, page: 1, page_size: sns.length }, options.signal)).items),
+    });
   }
 
   async listComments(ticketNumber: string, page: { offset: number; limit: number }, options: CallOptions = {}): Promise<CommentPage> {
-    const comments = await this.readLog(ticketNumber, options.signal);
-    return {
-      comments: comments.slice(page.offset, page.offset + page.limit),
-      totalCount: comments.length,
-      hasMore: comments.length > page.offset + page.limit,
-    };
+    return windowComments(await this.readLog(ticketNumber, options.signal), page);
   }
 
   async getComment(ticketNumber: string, commentId: string, options: CallOptions = {}): Promise<Comment | null> {
     if (!isValidIdentifier(this.identifiers, 'commentId', commentId)) return null;
     const comments = await this.readLog(ticketNumber, options.signal);
     return comments[Number(commentId) - 1] ?? null;
-  }
-
-  /** The operation log stands in for comments (BlueKing has no comment thread). */
-  private async readLog(ticketNumber: string, signal?: AbortSignal): Promise<Comment[]> {
-    // `sn` goes into get_ticket_logs' query string: only sn-shaped values may.
-    requireIdentifier(this.key, this.identifiers, 'ticketNumber', ticketNumber, 'id');
-    try {
-      const data = await this.client.getTicketLogs(ticketNumber, signal);
-      return data.logs.map((log, index) => mapLog(ticketNumber, log, index, this.ctx));
-    } catch (error) {
-      // 3900022: no such ticket. No ticket, no comments — like a 404 on a lookup.
-      if (isUpstreamError(error) && error.vendorCode === '3900022') return [];
-      throw error;
-    }
   }
 
   async listTopics(options: CallOptions = {}): Promise<Topic[]> {
@@ -226,6 +154,15 @@ export class BluekingItsmAdapter implements SourceAdapter {
     return this.reread(created.sn, ['create'], options.signal);
   }
 
+  async rateTicket(number: string, input: RateInput, options: CallOptions = {}): Promise<Vote> {
+    if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
+      throw new SourceInputError({ source: this.key, code: 'INVALID_INPUT', message: 'BlueKing ratings are 1 to 5 stars', field: 'score' });
+    }
+    requireIdentifier(this.key, this.identifiers, 'ticketNumber', number, 'id');
+    await this.client.commentTicket(number, input.score, input.comment ?? '', options.signal);
+    return { score: input.score, comment: input.comment ?? null, createdAt: new Date() };
+  }
+
   availableActions(ticket: Ticket): TicketAction[] {
     return availableActionsFor(ticket.nativeStatus, ticket.creator?.id ?? null, this.config.credentials.username);
   }
@@ -244,45 +181,83 @@ export class BluekingItsmAdapter implements SourceAdapter {
     return this.reread(number, [action], options.signal);
   }
 
-  async rateTicket(number: string, input: RateInput, options: CallOptions = {}): Promise<Vote> {
-    if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) {
-      throw new SourceInputError({ source: this.key, code: 'INVALID_INPUT', message: 'BlueKing ratings are 1 to 5 stars', field: 'score' });
-    }
-    requireIdentifier(this.key, this.identifiers, 'ticketNumber', number, 'id');
-    await this.client.commentTicket(number, input.score, input.comment ?? '', options.signal);
-    return { score: input.score, comment: input.comment ?? null, createdAt: new Date() };
-  }
-
-  /** The ticket after a write that was applied: any failure here still reports `applied`. */
-  private async reread(number: string, steps: string[], signal?: AbortSignal): Promise<Ticket> {
-    let ticket: Ticket | null | undefined;
-    try {
-      [ticket] = await this.getTickets([number], { ...(signal ? { signal } : {}) });
-    } catch (cause) {
-      const upstream = isUpstreamError(cause) ? cause : null;
-      throw new UpstreamError({
-        source: this.key,
-        code: upstream?.upstreamCode ?? ErrorCode.UPSTREAM_ERROR,
-        message: `ticket ${number} was written but could not be read back: ${upstream?.message ?? 'unknown failure'}`,
-        ...(upstream?.status !== undefined ? { status: upstream.status } : {}),
-        ...(upstream?.vendorCode !== undefined ? { vendorCode: upstream.vendorCode } : {}),
-        applied: { ticketNumber: number, steps },
-        cause,
-      });
-    }
-    if (!ticket) {
-      throw new UpstreamError({
-        source: this.key,
-        code: ErrorCode.UPSTREAM_BAD_RESPONSE,
-        message: `ticket ${number} was written but is missing right after the write`,
-        applied: { ticketNumber: number, steps },
-      });
-    }
-    return ticket;
+  describeMappings(): SourceMappings {
+    return {
+      status: Object.entries(STATUS_MAP).map(([native, unified]) => ({ native, unified })),
+      priority: Object.entries(PRIORITY_MAP).map(([native, unified]) => ({
+        native,
+        unified,
+        note: 'get_ticket_info form field `priority`; list items carry no priority, so tickets read through lists show none',
+      })),
+      unknownStatus: UNKNOWN_OPEN_STATUS,
+    };
   }
 
   close(): Promise<void> {
     return this.http.close();
+  }
+
+  /**
+   * A page past the end is an error on BlueKing ("Invalid page."), but an empty window for
+   * a connection: answer it as such, with the count from the smallest first page.
+   */
+  private async readNativePage(params: GetTicketsParams, signal?: AbortSignal): Promise<NativeTicketPage> {
+    try {
+      return await this.client.getTickets(params, signal);
+    } catch (error) {
+      if (!isUpstreamError(error) || params.page <= 1 || !/Invalid page\./.test(error.message)) throw error;
+      const first = await this.client.getTickets({ ...params, page: 1, page_size: 1 }, signal);
+      return { ...first, items: [] };
+    }
+  }
+
+  /**
+   * List items arrive unparsed: one item we cannot read (no `sn`, a date that is not
+   * "YYYY-MM-DD hh:mm:ss") is skipped and reported, never failing the page. Unknown statuses
+   * are mapped (map.ts `mapStatus`), not skipped.
+   */
+  private mapItems(items: readonly unknown[]): Ticket[] {
+    const tickets: Ticket[] = [];
+    for (const item of items) {
+      const parsed = nativeListTicket.safeParse(item);
+      if (!parsed.success) {
+        const field = parsed.error.issues[0]?.path.map(String).join('.') || 'item';
+        reportSkippedRecord({ source: this.key, record: 'ticket', reason: `unreadable get_tickets item field ${field}` });
+        continue;
+      }
+      const ticket = this.mapItem(parsed.data);
+      if (ticket) tickets.push(ticket);
+    }
+    return tickets;
+  }
+
+  private mapItem(item: NativeListTicket): Ticket | null {
+    try {
+      return mapTicket(item, this.ctx);
+    } catch (error) {
+      if (!isUpstreamError(error)) throw error;
+      reportSkippedRecord({ source: this.key, record: 'ticket', reason: 'get_tickets item with an unreadable time' });
+      return null;
+    }
+  }
+
+  /** The operation log stands in for comments (BlueKing has no comment thread). */
+  private async readLog(ticketNumber: string, signal?: AbortSignal): Promise<Comment[]> {
+    // `sn` goes into get_ticket_logs' query string: only sn-shaped values may.
+    requireIdentifier(this.key, this.identifiers, 'ticketNumber', ticketNumber, 'id');
+    try {
+      const data = await this.client.getTicketLogs(ticketNumber, signal);
+      return data.logs.map((log, index) => mapLog(ticketNumber, log, index, this.ctx));
+    } catch (error) {
+      // 3900022: no such ticket. No ticket, no comments — like a 404 on a lookup.
+      if (isUpstreamError(error) && error.vendorCode === '3900022') return [];
+      throw error;
+    }
+  }
+
+  /** The ticket after a write that was applied: any failure here still reports `applied`. */
+  private async reread(number: string, steps: string[], signal?: AbortSignal): Promise<Ticket> {
+    return readBack(this.key, { ticketNumber: number, steps }, async () => (await this.getTickets([number], { ...(signal ? { signal } : {}) }))[0]);
   }
 }
 

@@ -3,7 +3,7 @@ import { ErrorCode, UpstreamError } from '../../errors.js';
 import type { Ticket } from '../../model.js';
 import { DEFAULT_ORDER } from '../adapter.js';
 import type { BluekingItsmAdapter } from './adapter.js';
-import { startBlueking, type RunningBlueking } from './emulator/testing.js';
+import { startBlueking, type RunningBlueking } from './testing.js';
 
 let bk: RunningBlueking;
 let adapter: BluekingItsmAdapter;

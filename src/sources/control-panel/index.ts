@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SourceKind } from '../adapter.js';
-import { createControlPanelAdapter, type ControlPanelCredentials } from './adapter.js';
+import { ControlPanelAdapter, type ControlPanelCredentials } from './adapter.js';
 import { createControlPanelEmulator } from './emulator/index.js';
 
 export const controlPanel: SourceKind<ControlPanelCredentials, Record<string, never>> = {
@@ -10,6 +10,6 @@ export const controlPanel: SourceKind<ControlPanelCredentials, Record<string, ne
   secretCredentials: ['token'],
   credentials: z.strictObject({ token: z.string().min(1) }),
   settings: z.strictObject({}),
-  createAdapter: (config, http) => createControlPanelAdapter(config, http),
+  createAdapter: (config, http) => new ControlPanelAdapter(config, http),
   createEmulator: (options) => createControlPanelEmulator(options),
 };

@@ -4,7 +4,7 @@
  * without a server. It stands in for the transport only; nothing of the adapter is replaced.
  */
 import type { HttpRequest, HttpResponse, SourceHttp } from '../http.js';
-import { createControlPanelAdapter } from './adapter.js';
+import { ControlPanelAdapter } from './adapter.js';
 import type { SourceAdapter } from '../adapter.js';
 
 export interface FakeVendor {
@@ -30,7 +30,7 @@ export function fakeVendor(answers: Record<string, unknown>): FakeVendor {
     circuitState: () => 'closed',
     close: async () => {},
   };
-  const adapter = createControlPanelAdapter(
+  const adapter = new ControlPanelAdapter(
     { key: 'cp', kind: 'control-panel', name: 'Control panel', baseUrl: 'http://127.0.0.1:1', credentials: { token: 't' }, timeoutMs: 1000, settings: {} },
     http,
   );

@@ -19,11 +19,14 @@ import type {
   TicketOrder,
   TicketPage,
 } from '../adapter.js';
-import { SourceInputError, UpstreamError, UpstreamErrorCode } from '../errors.js';
+import { windowComments } from '../comment-window.js';
+import { SourceInputError } from '../errors.js';
 import type { SourceHttp } from '../http.js';
 import { isValidIdentifier } from '../identifiers.js';
 import { readOffsetWindow } from '../paging.js';
+import { readBack } from '../read-back.js';
 import { reportSkippedRecord } from '../skipped-records.js';
+import { lookupInBatches } from '../ticket-lookup.js';
 import { CocClient } from './client.js';
 import { FALLBACK_STATUS, LEVEL_BY_PRIORITY, PRIORITY_BY_LEVEL, STATUS_BY_WORK_FLOW, mapHistory, mapIncident } from './map.js';
 import { CocIncident } from './native.js';
@@ -118,12 +121,39 @@ export class CocAdapter implements SourceAdapter {
   }
 
   async getTickets(numbers: readonly string[], options?: CallOptions): Promise<(Ticket | null)[]> {
-    // Only incident-number-shaped values go into the `ticket_id in` filter: others cannot exist.
-    const wanted = [...new Set(numbers)].filter((n) => isValidIdentifier(this.identifiers, 'ticketNumber', n));
-    if (wanted.length === 0) return numbers.map(() => null);
-    const data = await this.client.listIncidents(buildLookupRequest(wanted), options);
-    const found = new Map(this.mapRecords(data.tickets ?? []).map((ticket) => [ticket.number, ticket]));
-    return numbers.map((number) => found.get(number) ?? null);
+    return lookupInBatches(numbers, {
+      batchSize: MAX_PER_PAGE,
+      // Only incident-number-shaped values go into the `ticket_id in` filter: others cannot exist.
+      accepts: (n) => isValidIdentifier(this.identifiers, 'ticketNumber', n),
+      fetch: async (wanted) => this.mapRecords((await this.client.listIncidents(buildLookupRequest(wanted), options)).tickets ?? []),
+    });
+  }
+
+  async listComments(ticketNumber: string, page: { offset: number; limit: number }, options?: CallOptions): Promise<CommentPage> {
+    // The history call has no paging: it answers the whole (short) timeline at once.
+    return windowComments(await this.history(ticketNumber, options), page);
+  }
+
+  async getComment(ticketNumber: string, commentId: string, options?: CallOptions): Promise<Comment | null> {
+    if (!/^[1-9]\d{0,5}$/.test(commentId)) return null;
+    const all = await this.history(ticketNumber, options);
+    return all[Number(commentId) - 1] ?? null;
+  }
+
+  async listTopics(): Promise<[]> {
+    return [];
+  }
+
+  describeMappings(): SourceMappings {
+    return {
+      status: Object.entries(STATUS_BY_WORK_FLOW).map(([native, unified]) => ({ native, unified })),
+      priority: Object.entries(PRIORITY_BY_LEVEL).map(([native, unified]) => ({ native, unified })),
+      unknownStatus: FALLBACK_STATUS,
+    };
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   /**
@@ -144,37 +174,9 @@ export class CocAdapter implements SourceAdapter {
     return tickets;
   }
 
-  describeMappings(): SourceMappings {
-    return {
-      status: Object.entries(STATUS_BY_WORK_FLOW).map(([native, unified]) => ({ native, unified })),
-      priority: Object.entries(PRIORITY_BY_LEVEL).map(([native, unified]) => ({ native, unified })),
-      unknownStatus: FALLBACK_STATUS,
-    };
-  }
-
   private async history(ticketNumber: string, options?: CallOptions): Promise<Comment[]> {
     const records = (await this.client.listHistories(ticketNumber, options)) ?? [];
     return records.map((record, index) => mapHistory(this.key, ticketNumber, record, index + 1));
-  }
-
-  async listComments(ticketNumber: string, page: { offset: number; limit: number }, options?: CallOptions): Promise<CommentPage> {
-    // The history call has no paging: it answers the whole (short) timeline at once.
-    const all = await this.history(ticketNumber, options);
-    return {
-      comments: all.slice(page.offset, page.offset + page.limit),
-      totalCount: all.length,
-      hasMore: page.offset + page.limit < all.length,
-    };
-  }
-
-  async getComment(ticketNumber: string, commentId: string, options?: CallOptions): Promise<Comment | null> {
-    if (!/^[1-9]\d{0,5}$/.test(commentId)) return null;
-    const all = await this.history(ticketNumber, options);
-    return all[Number(commentId) - 1] ?? null;
-  }
-
-  async listTopics(): Promise<[]> {
-    return [];
   }
 
   private async create(operator: string, input: CreateTicketInput, options?: CallOptions): Promise<Ticket> {
@@ -237,32 +239,6 @@ export class CocAdapter implements SourceAdapter {
 
   /** The record after a write that was applied: any failure here still reports `applied`. */
   private async reread(number: string, steps: string[], options?: CallOptions): Promise<Ticket> {
-    let ticket: Ticket | null | undefined;
-    try {
-      [ticket] = await this.getTickets([number], options);
-    } catch (cause) {
-      const upstream = cause instanceof UpstreamError ? cause : null;
-      throw new UpstreamError({
-        source: this.key,
-        code: upstream?.upstreamCode ?? UpstreamErrorCode.UPSTREAM_ERROR,
-        message: `incident ${number} was written but could not be read back: ${upstream?.message ?? 'unknown failure'}`,
-        ...(upstream?.status !== undefined ? { status: upstream.status } : {}),
-        applied: { ticketNumber: number, steps },
-        cause,
-      });
-    }
-    if (!ticket) {
-      throw new UpstreamError({
-        source: this.key,
-        code: UpstreamErrorCode.UPSTREAM_BAD_RESPONSE,
-        message: `incident ${number} was written but is not listed yet`,
-        applied: { ticketNumber: number, steps },
-      });
-    }
-    return ticket;
-  }
-
-  close(): Promise<void> {
-    return this.http.close();
+    return readBack(this.key, { ticketNumber: number, steps }, async () => (await this.getTickets([number], options))[0]);
   }
 }

@@ -1,8 +1,9 @@
-import type { Ticket } from '../../model.js';
-import type { CallOptions, ListTicketsRequest, SourceAdapter, SourceCapabilities, SourceConfig, TicketOrder, TicketPage } from '../adapter.js';
+import type { Comment, Ticket, Topic } from '../../model.js';
+import type { CallOptions, CommentPage, ListTicketsRequest, SourceAdapter, SourceCapabilities, SourceConfig, SourceMappings, TicketOrder, TicketPage } from '../adapter.js';
 import { SourceInputError } from '../errors.js';
 import type { SourceHttp } from '../http.js';
 import { requireIdentifier, type IdentifierShapes } from '../identifiers.js';
+import { lookupInBatches } from '../ticket-lookup.js';
 import { MAX_TOP, TicketingModuleClient, type ListType, type TicketingModuleCredentials } from './client.js';
 import { describeTicketingMappings, readTickets, toListBody, toLookupBody } from './map.js';
 
@@ -44,60 +45,71 @@ export const ticketingModuleCapabilities: SourceCapabilities = {
   commentScoreScale: null,
 };
 
-export function createTicketingModuleAdapter(
-  config: SourceConfig<TicketingModuleCredentials, TicketingModuleSettings>,
-  http: SourceHttp,
-): SourceAdapter {
-  const client = new TicketingModuleClient(http, config.credentials, {
-    listType: config.settings.listType ?? 'template',
-    supportRequest: config.settings.supportRequest ?? false,
-  });
-  const key = config.key;
-  const identifiers = TICKETING_MODULE_IDENTIFIERS;
+export class TicketingModuleAdapter implements SourceAdapter {
+  readonly kind = 'ticketing-module' as const;
+  readonly key: string;
+  readonly name: string;
+  readonly capabilities = ticketingModuleCapabilities;
+  readonly identifiers = TICKETING_MODULE_IDENTIFIERS;
+  private readonly client: TicketingModuleClient;
 
-  return {
-    key,
-    kind: 'ticketing-module',
-    name: config.name,
-    capabilities: ticketingModuleCapabilities,
-    identifiers,
+  constructor(
+    config: SourceConfig<TicketingModuleCredentials, TicketingModuleSettings>,
+    private readonly http: SourceHttp,
+  ) {
+    this.key = config.key;
+    this.name = config.name;
+    this.client = new TicketingModuleClient(http, config.credentials, {
+      listType: config.settings.listType ?? 'template',
+      supportRequest: config.settings.supportRequest ?? false,
+    });
+  }
 
-    async listTickets(request: ListTicketsRequest, options?: CallOptions): Promise<TicketPage> {
-      const { order, offset, limit } = request;
-      if (!SORTS.some((s) => s.field === order.field && s.direction === order.direction)) {
-        throw new SourceInputError({ source: key, code: 'INVALID_INPUT', field: 'orderBy', message: `[${key}] cannot sort by ${order.field} ${order.direction}` });
-      }
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOP || !Number.isInteger(offset) || offset < 0) {
-        throw new SourceInputError({ source: key, code: 'INVALID_INPUT', field: 'first', message: `[${key}] a page holds 1..${MAX_TOP} tickets` });
-      }
-      const body = toListBody(request);
-      if (body === null) return { tickets: [], totalCount: 0, hasMore: false };
-      const { data } = await client.listTickets(body, options);
-      const records = data.tickets.slice(0, limit);
-      const tickets = readTickets(key, records);
-      const total = data.pagination.total;
-      // Position in the native stream counts skipped records too.
-      return { tickets, totalCount: total, hasMore: data.pagination.hasMore || offset + records.length < total };
-    },
+  async listTickets(request: ListTicketsRequest, options?: CallOptions): Promise<TicketPage> {
+    const { order, offset, limit } = request;
+    if (!SORTS.some((s) => s.field === order.field && s.direction === order.direction)) {
+      throw new SourceInputError({ source: this.key, code: 'INVALID_INPUT', field: 'orderBy', message: `[${this.key}] cannot sort by ${order.field} ${order.direction}` });
+    }
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOP || !Number.isInteger(offset) || offset < 0) {
+      throw new SourceInputError({ source: this.key, code: 'INVALID_INPUT', field: 'first', message: `[${this.key}] a page holds 1..${MAX_TOP} tickets` });
+    }
+    const body = toListBody(request);
+    if (body === null) return { tickets: [], totalCount: 0, hasMore: false };
+    const { data } = await this.client.listTickets(body, options);
+    const records = data.tickets.slice(0, limit);
+    const tickets = readTickets(this.key, records);
+    const total = data.pagination.total;
+    // Position in the native stream counts skipped records too.
+    return { tickets, totalCount: total, hasMore: data.pagination.hasMore || offset + records.length < total };
+  }
 
-    async getTickets(numbers: readonly string[], options?: CallOptions): Promise<(Ticket | null)[]> {
-      // Numbers travel in the JSON body, never a URL; still only of the vendor's shape.
-      for (const number of numbers) requireIdentifier(key, identifiers, 'ticketNumber', number, 'number');
-      const wanted = [...new Set(numbers)];
-      const found = new Map<string, Ticket>();
-      for (let i = 0; i < wanted.length; i += MAX_TOP) {
-        const { data } = await client.listTickets(toLookupBody(wanted.slice(i, i + MAX_TOP)), options);
-        for (const ticket of readTickets(key, data.tickets)) found.set(ticket.number, ticket);
-      }
-      // The vendor's IN compares case-insensitively; only an exact number answers for itself.
-      return numbers.map((n) => found.get(n) ?? null);
-    },
+  async getTickets(numbers: readonly string[], options?: CallOptions): Promise<(Ticket | null)[]> {
+    // Numbers travel in the JSON body, never a URL; still only of the vendor's shape.
+    for (const number of numbers) requireIdentifier(this.key, this.identifiers, 'ticketNumber', number, 'number');
+    return lookupInBatches(numbers, {
+      batchSize: MAX_TOP,
+      fetch: async (wanted) => readTickets(this.key, (await this.client.listTickets(toLookupBody(wanted), options)).data.tickets),
+    });
+  }
 
-    listComments: async () => ({ comments: [], totalCount: 0, hasMore: false }),
-    getComment: async () => null,
-    listTopics: async () => [],
-    describeMappings: describeTicketingMappings,
+  // The seed documents tickets only: no comments, topics or write endpoints.
+  async listComments(): Promise<CommentPage> {
+    return { comments: [], totalCount: 0, hasMore: false };
+  }
 
-    close: () => http.close(),
-  };
+  async getComment(): Promise<Comment | null> {
+    return null;
+  }
+
+  async listTopics(): Promise<Topic[]> {
+    return [];
+  }
+
+  describeMappings(): SourceMappings {
+    return describeTicketingMappings();
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SourceKind } from '../adapter.js';
-import { createTicketingModuleAdapter, type TicketingModuleSettings } from './adapter.js';
+import { TicketingModuleAdapter, type TicketingModuleSettings } from './adapter.js';
 import type { TicketingModuleCredentials } from './client.js';
 import { createTicketingModuleEmulator } from './emulator/index.js';
 
@@ -21,6 +21,6 @@ export const ticketingModule: SourceKind<TicketingModuleCredentials, TicketingMo
     listType: z.enum(['template', 'agent', 'user']).optional(),
     supportRequest: z.boolean().optional(),
   }),
-  createAdapter: (config, http) => createTicketingModuleAdapter(config, http),
+  createAdapter: (config, http) => new TicketingModuleAdapter(config, http),
   createEmulator: (options) => createTicketingModuleEmulator(options),
 };

@@ -8,7 +8,7 @@ import type { SourceConfig } from '../adapter.js';
 import { SourceInputError, UpstreamError } from '../errors.js';
 import type { HttpRequest, HttpResponse, SourceHttp } from '../http.js';
 import { onSkippedRecord, type SkippedRecord } from '../skipped-records.js';
-import { createTicketingModuleAdapter, type TicketingModuleSettings } from './adapter.js';
+import { TicketingModuleAdapter, type TicketingModuleSettings } from './adapter.js';
 import type { TicketingModuleCredentials } from './client.js';
 
 const record = (n: number, extra: Record<string, unknown> = {}) => ({
@@ -67,7 +67,7 @@ describe('a page holding odd records', () => {
       'not even an object',
       record(5),
     ];
-    const adapter = createTicketingModuleAdapter(config, fakeHttp(page));
+    const adapter = new TicketingModuleAdapter(config, fakeHttp(page));
     const result = await adapter.listTickets({ filter: {}, order: { field: 'CREATED_AT', direction: 'DESC' }, offset: 0, limit: 100 });
     expect(result.tickets.map((t) => t.number)).toEqual(['TKT-2025-001001', 'TKT-2025-001002', 'TKT-2025-001005']);
     expect(result.tickets[1]).toMatchObject({ status: 'OPEN', nativeStatus: 'awaiting_vendor', priority: null, nativePriority: 'p0' });
@@ -83,13 +83,13 @@ describe('a page holding odd records', () => {
   });
 
   it('getTickets still answers the readable numbers of a batch', async () => {
-    const adapter = createTicketingModuleAdapter(config, fakeHttp([record(1), record(2, { createdAt: 'yesterday' })]));
+    const adapter = new TicketingModuleAdapter(config, fakeHttp([record(1), record(2, { createdAt: 'yesterday' })]));
     const found = await adapter.getTickets(['TKT-2025-001001', 'TKT-2025-001002']);
     expect(found.map((t) => t?.number ?? null)).toEqual(['TKT-2025-001001', null]);
   });
 
   it('describes its mappings with the unknown-status fallback', () => {
-    const adapter = createTicketingModuleAdapter(config, fakeHttp([]));
+    const adapter = new TicketingModuleAdapter(config, fakeHttp([]));
     const mappings = adapter.describeMappings!();
     expect(mappings.unknownStatus).toBe('OPEN');
     // The seed's own values (open, in_progress, high, medium), read off the seed by hand.
@@ -107,7 +107,7 @@ describe('domain errors only', () => {
   });
 
   it('refuses an order or window it cannot serve as SourceInputError naming the GraphQL argument', async () => {
-    const adapter = createTicketingModuleAdapter(config, fakeHttp([]));
+    const adapter = new TicketingModuleAdapter(config, fakeHttp([]));
     const bad = [
       { order: { field: 'CREATED_AT', direction: 'SIDEWAYS' }, offset: 0, limit: 10, field: 'orderBy' },
       { order: { field: 'CREATED_AT', direction: 'DESC' }, offset: 0, limit: 0, field: 'first' },
@@ -126,12 +126,12 @@ describe('domain errors only', () => {
       [422, 'UPSTREAM_REJECTED'],
       [200, 'UPSTREAM_ERROR'],
     ] as const) {
-      const adapter = createTicketingModuleAdapter(config, failing(status, envelope));
+      const adapter = new TicketingModuleAdapter(config, failing(status, envelope));
       const error = await adapter.getTickets(['TKT-2025-001001']).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UpstreamError);
       expect(error).toMatchObject({ upstreamCode: code, vendorCode: 'INVALID_FILTER' });
     }
-    const garbage = createTicketingModuleAdapter(config, failing(200, { success: true, data: 'nope' }));
+    const garbage = new TicketingModuleAdapter(config, failing(200, { success: true, data: 'nope' }));
     const error = await garbage.listTickets({ filter: {}, order: { field: 'CREATED_AT', direction: 'DESC' }, offset: 0, limit: 5 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ upstreamCode: 'UPSTREAM_BAD_RESPONSE' });

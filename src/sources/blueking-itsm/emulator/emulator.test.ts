@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLUEKING_DEMO_BK_TOKEN } from './index.js';
-import { startBlueking, type RunningBlueking } from './testing.js';
+import { startEsb as startBlueking, type RunningEsb as RunningBlueking } from './testing.js';
 
 interface Item {
   id: number;
