@@ -25,6 +25,7 @@ import { createSharedState } from './shared-state/index.js';
 import { createLiveHub, type LiveHub } from './live/hub.js';
 import { DEFAULT_POLL_INTERVAL_MS } from './live/intervals.js';
 import { useResponseCache } from './plugins/use-response-cache.js';
+import { credentialSecrets } from './observability/logger.js';
 import { loadTrustedDocuments } from './shared-state/trusted-documents.js';
 import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
@@ -152,7 +153,23 @@ export function createGateway(options: GatewayOptions): Gateway {
       useRequestScope(),
       useRequestDeadlines(deadlines),
       useSourceFailures(),
-      ...(shared.responseCache ? [useResponseCache({ ...shared.responseCache, forwardedHeaders })] : []),
+      ...(shared.responseCache
+        ? [
+            useResponseCache({
+              ...shared.responseCache,
+              forwardedHeaders,
+              secrets: credentialSecrets(options.config),
+              ...(auth
+                ? {
+                    callerOf: async (request: Request) => {
+                      const result = await auth.authenticate(request);
+                      return result.ok ? { subject: result.caller.subject, tenant: result.caller.tenant } : null;
+                    },
+                  }
+                : {}),
+            }),
+          ]
+        : []),
     ],
   });
   return {

@@ -9,12 +9,16 @@
  * mutation drops every entry of every source it touched — on all replicas with Redis. A new
  * ticket changes that source's lists, so the source (not only the ticket) is the right grain.
  *
+ * A hit is answered before anything is parsed, validated or executed (onParams), with the
+ * stored text as it is (Yoga's `stringify` hook): the point of a cache is that a hit costs
+ * less than the cheapest query. Auth and the rate limit (onRequest) still run first.
+ *
  * A cacheable GET (e.g. a persisted query) gets `Cache-Control` and an `ETag`; a matching
  * `If-None-Match` answers 304 without a body.
  */
 import { createHash } from 'node:crypto';
-import { getOperationAST, print, type DocumentNode, type ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { getOperationAST, type ExecutionResult } from 'graphql';
+import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import type { ResponseCacheStore } from '../shared-state/response-cache-store.js';
 
@@ -24,24 +28,42 @@ export interface ResponseCacheOptions {
   ttlMs: number;
   /** Incoming headers forwarded to vendors (every source's `forwardHeaders` keys): part of the key. */
   forwardedHeaders: readonly string[];
+  /** Who a request is (its verified caller), before the context exists; absent when the gateway runs open. */
+  callerOf?: (request: Request) => Promise<{ subject: string; tenant: string | null } | null>;
+  /** Configured secret values: an answer holding one is never stored (hits skip the response scrub). */
+  secrets?: readonly string[];
 }
 
-type CachingContext = GatewayContext & { request?: Request };
+type CachingContext = GatewayContext & { request?: Request; params?: GraphQLParams };
+
+interface Who {
+  caller: { subject: string; tenant: string | null } | null;
+  forwarded: string[];
+}
 
 export const CACHE_STATUS_HEADER = 'x-ticketgraph-cache';
 
 export function useResponseCache(options: ResponseCacheOptions): Plugin<GatewayContext> {
-  const documentHashes = new WeakMap<DocumentNode, string>();
-  const hashOf = (document: DocumentNode) => {
-    let hash = documentHashes.get(document);
-    if (!hash) documentHashes.set(document, (hash = sha256(print(document))));
-    return hash;
-  };
+  const keyOf = (params: GraphQLParams, who: Who) =>
+    sha256(JSON.stringify([params.query ?? null, params.operationName ?? null, params.variables ?? {}, who.caller ? ['caller', who.caller.subject, who.caller.tenant] : ['anonymous'], who.forwarded]));
+  const shared = (who: Who) => who.caller === null && who.forwarded.every((value) => value === '');
   /** Cacheable GETs answered by this plugin, for the response headers. */
   const cacheable = new WeakMap<Request, { hit: boolean; shared: boolean }>();
 
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
+    async onParams({ params, request, setResult }) {
+      if (typeof params.query !== 'string' || params.query.length === 0) return;
+      const who: Who = {
+        caller: (await options.callerOf?.(request)) ?? null,
+        forwarded: options.forwardedHeaders.map((name) => request.headers.get(name) ?? ''),
+      };
+      const cached = await options.store.get(keyOf(params, who));
+      if (cached === null) return;
+      cacheable.set(request, { hit: true, shared: shared(who) });
+      // Only queries' complete answers are stored, so the key alone says this is one.
+      setResult({ stringify: () => cached } as ExecutionResult);
+    },
+    async onExecute({ args }) {
       const ctx = args.contextValue as CachingContext;
       const operation = getOperationAST(args.document, args.operationName);
       if (!operation) return;
@@ -54,22 +76,19 @@ export function useResponseCache(options: ResponseCacheOptions): Plugin<GatewayC
           },
         };
       }
-      if (operation.operation !== 'query') return;
-      const forwarded = options.forwardedHeaders.map((name) => ctx.scope.incomingHeaders.get(name) ?? '');
-      const who = ctx.caller ? ['caller', ctx.caller.subject, ctx.caller.tenant] : ['anonymous'];
-      const key = sha256(JSON.stringify([hashOf(args.document), args.operationName ?? null, args.variableValues ?? {}, who, forwarded]));
-      const shared = ctx.caller === null && forwarded.every((value) => value === '');
-      const cached = await options.store.get(key);
-      if (cached !== null) {
-        if (ctx.request) cacheable.set(ctx.request, { hit: true, shared });
-        setResultAndStopExecution(JSON.parse(cached) as ExecutionResult);
-        return;
-      }
+      if (operation.operation !== 'query' || !ctx.params) return;
+      const who: Who = {
+        caller: ctx.caller ? { subject: ctx.caller.subject, tenant: ctx.caller.tenant } : null,
+        forwarded: options.forwardedHeaders.map((name) => ctx.scope.incomingHeaders.get(name) ?? ''),
+      };
+      const key = keyOf(ctx.params, who);
       return {
         onExecuteDone({ result }) {
           if (!isPlainResult(result) || (result.errors?.length ?? 0) > 0 || ctx.sourceFailures.length > 0) return;
-          if (ctx.request) cacheable.set(ctx.request, { hit: false, shared });
-          return options.store.set(key, JSON.stringify({ data: result.data }), sourcesTouched(ctx), options.ttlMs);
+          const text = JSON.stringify({ data: result.data });
+          if (options.secrets?.some((secret) => text.includes(secret))) return;
+          if (ctx.request) cacheable.set(ctx.request, { hit: false, shared: shared(who) });
+          return options.store.set(key, text, sourcesTouched(ctx), options.ttlMs);
         },
       };
     },
