@@ -29,6 +29,7 @@ import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
 import { startRequestDeadline, type RequestDeadline } from './request-scope.js';
 import type { Plugin } from 'graphql-yoga';
+import { createTracing, type TracingEnv } from './observability/tracing.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   authClock?: () => Date;
   /** Where JSON log lines go, at `gateway.logLevel`. @default stderr, `error` and above only (`npm start` passes stdout) */
   logDestination?: DestinationStream;
+  /** Where the OTEL_* variables are read (tracing). @default process.env */
+  env?: TracingEnv;
 }
 
 export interface Gateway {
@@ -109,6 +112,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     commentSources: sources.all.filter((a) => a.capabilities.comments).length,
     descriptionSources: sources.all.filter((a) => a.loadDescription !== undefined).length,
   };
+  // OpenTelemetry (src/observability/tracing.ts): null, and nothing of it created, when off.
+  const tracing = createTracing(settings.tracing, options.env ?? process.env);
   const deadlines = new WeakMap<Request, RequestDeadline>();
   const idempotency = { store: createMemoryIdempotencyStore(), windowMs: settings.idempotencyWindowMs };
   const yoga = createYoga<Record<string, never>, GatewayContext>({
@@ -139,6 +144,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       };
     },
     plugins: [
+      ...(tracing ? [tracing.plugin] : []),
       ...production.plugins(() => sources.circuitStates(), () => upstreamScope, { rateLimiter: shared.rateLimiter, readiness: shared.readiness }),
       ...(auth ? [useAuth(auth, { graphqlEndpoint: '/graphql' })] : []),
       ...(persisted ? [usePersistedQueries(persisted, { only: settings.persistedDocuments?.only ?? false })] : []),
@@ -161,6 +167,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       production.close();
       await live.close();
       await Promise.allSettled([sources.close(), shared.close()]);
+      await tracing?.shutdown();
     },
   };
 }
