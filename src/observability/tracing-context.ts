@@ -97,13 +97,14 @@ export function startUpstreamAttempt(details: { source: string; method: string; 
   };
 }
 
-const NO_FIELDS = Object.freeze({});
-
-/** `traceId`/`spanId` of the active span for a log line (pino mixin); nothing when untraced. */
+/**
+ * `traceId`/`spanId` of the active span for a log line (pino mixin); nothing when untraced.
+ * A new object each time: pino merges the line's own fields into what a mixin returns.
+ */
 export function logTraceFields(): { traceId?: string; spanId?: string } {
-  if (!tracingStarted) return NO_FIELDS;
+  if (!tracingStarted) return {};
   const span = trace.getActiveSpan();
-  if (!span) return NO_FIELDS;
+  if (!span) return {};
   const { traceId, spanId } = span.spanContext();
   return { traceId, spanId };
 }
