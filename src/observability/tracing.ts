@@ -35,7 +35,7 @@ import { getOperationAST, print } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewaySettings } from '../settings.js';
 import { CircuitBreakerExporter, type CircuitBreakerOptions } from './tracing-exporter.js';
-import { errorType, markTracingStarted, propagator, TRACER_KEY } from './tracing-context.js';
+import { activeTracer, errorType, markTracingStarted, propagator, TRACER_KEY } from './tracing-context.js';
 
 export type TracingEnv = Record<string, string | undefined>;
 type TracingSettings = NonNullable<GatewaySettings['tracing']>;
@@ -180,8 +180,12 @@ const headersGetter: TextMapGetter<Headers> = {
 function useTracing(tracer: Tracer, captureDocument: boolean, graphqlEndpoint: string): Plugin {
   const requestSpans = new WeakMap<Request, Span>();
 
-  /** Runs one phase in a child span of the active one. */
+  /**
+   * Runs one phase in a child span of the request's. Outside a traced HTTP request (an operation
+   * over WebSocket) there is no request span and nothing is traced.
+   */
   const phase = <T>(name: string, wrapped: () => T): T => {
+    if (!activeTracer()) return wrapped();
     const span = tracer.startSpan(name, {}, context.active());
     return endAfter(span, () => context.with(trace.setSpan(context.active(), span), wrapped));
   };
