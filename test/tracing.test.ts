@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GatewayConfig } from '../src/config.js';
 import { startEmbeddedEmulators, type EmbeddedEmulators } from '../src/embedded.js';
+import { FAULTS_PATH, type EmulatorOptions } from '../src/emulator/kit.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { listen, type Listening } from '../src/listen.js';
 import { gatewaySettings } from '../src/settings.js';
@@ -105,8 +106,8 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function startGateway(tracing: Record<string, unknown> | undefined, env: TracingEnv): Promise<Running> {
-  const emulators = await startEmbeddedEmulators();
+async function startGateway(tracing: Record<string, unknown> | undefined, env: TracingEnv, emulator?: EmulatorOptions): Promise<Running> {
+  const emulators = await startEmbeddedEmulators(emulator ? { emulator } : {});
   const config: GatewayConfig = { ...emulators.config, gateway: gatewaySettings.parse(tracing ? { tracing } : {}) };
   const logs: string[] = [];
   const gateway = createGateway({ config, env, logDestination: { write: (line: string) => void logs.push(line) } });
@@ -244,6 +245,40 @@ describe('tracing on', () => {
     expect(request?.resource['service.name']).toBe('from-env');
     expect(String(request?.attributes['graphql.document'])).toContain('tickets(first: $first)');
     expect(new Set(spans.map((s) => s.traceId)).size).toBe(1);
+  });
+
+  it('records each retry as its own attempt span with its outcome, and a failed source on the page span', async () => {
+    const receiver = await startReceiver();
+    cleanup.push(receiver.close);
+    // Every vendor answers its first request 503 (retried); one answers 500 throughout (not retried: it fails).
+    const running = await startGateway({ endpoint: receiver.url }, {}, { testMode: true, faults: { status: 503, times: 1 } });
+    const broken = running.emulators.emulators[0];
+    if (!broken) throw new Error('no emulator');
+    const put = await fetch(broken.listening.origin + FAULTS_PATH, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 500 }) });
+    expect(put.status).toBe(200);
+    const result = await postTickets(running);
+    expect(result.data?.tickets.sourceErrors).toHaveLength(1);
+    const recorded = running.emulators.emulators.map((e) => ({ key: e.key, traceparents: e.emulator.requests.entries.map((r) => r.traceparent) }));
+    await running.close();
+
+    const spans = receiver.spans();
+    const page = spans.find((s) => s.name === 'ticketgraph.tickets.page');
+    expect(page?.attributes).toMatchObject({ 'ticketgraph.sources': 5, 'ticketgraph.sources.failed': 1 });
+    const attemptsOf = (key: string) => spans.filter((s) => s.attributes['ticketgraph.source'] === key && s.parentSpanId === page?.spanId);
+    const failed = attemptsOf(broken.key);
+    expect(failed.map((s) => [s.attributes['ticketgraph.retry'], s.attributes['http.response.status_code'], s.attributes['ticketgraph.outcome']])).toEqual([[0, 500, 'UPSTREAM_ERROR']]);
+    expect(failed[0]?.attributes['error.type']).toBe('UPSTREAM_ERROR');
+    for (const { key, traceparents } of recorded) {
+      if (key === broken.key) continue;
+      const attempts = attemptsOf(key).sort((a, b) => Number(a.attributes['ticketgraph.retry']) - Number(b.attributes['ticketgraph.retry']));
+      expect(attempts.slice(0, 2).map((s) => [s.attributes['ticketgraph.retry'], s.attributes['http.response.status_code'], s.attributes['ticketgraph.outcome']]), key).toEqual([
+        [0, 503, 'UPSTREAM_ERROR'],
+        [1, 200, 'ok'],
+      ]);
+      // Each attempt told the vendor its own span.
+      expect(traceparents[0]?.split('-')[2]).toBe(attempts[0]?.spanId);
+      expect(traceparents[1]?.split('-')[2]).toBe(attempts[1]?.spanId);
+    }
   });
 
   it('a failing collector never fails or holds a request', async () => {
