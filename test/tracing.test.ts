@@ -100,6 +100,7 @@ describe('tracing on', () => {
       'graphql.operation.type': 'query',
       'http.request.method': 'POST',
       'http.response.status_code': 200,
+      'graphql.error.count': 0,
     });
     expect(request?.attributes['graphql.document']).toBeUndefined();
 
@@ -193,12 +194,15 @@ describe('tracing on', () => {
     expect(put.status).toBe(200);
     const result = await postTickets(running);
     expect(result.data?.tickets.sourceErrors).toHaveLength(1);
+    const errorCount = ((result as { errors?: unknown[] }).errors ?? []).length;
     const recorded = running.emulators.emulators.map((e) => ({ key: e.key, traceparents: e.emulator.requests.entries.map((r) => r.traceparent) }));
     await running.close();
 
     const spans = receiver.spans();
     const page = spans.find((s) => s.name === 'ticketgraph.tickets.page');
     expect(page?.attributes).toMatchObject({ 'ticketgraph.sources': 5, 'ticketgraph.sources.failed': 1 });
+    expect(errorCount).toBeGreaterThan(0);
+    expect(spans.find((s) => s.name === 'graphql.request')?.attributes['graphql.error.count']).toBe(errorCount);
     const attemptsOf = (key: string) => spans.filter((s) => s.attributes['ticketgraph.source'] === key && s.parentSpanId === page?.spanId);
     const failed = attemptsOf(broken.key);
     expect(failed.map((s) => [s.attributes['ticketgraph.retry'], s.attributes['http.response.status_code'], s.attributes['ticketgraph.outcome']])).toEqual([[0, 500, 'UPSTREAM_ERROR']]);

@@ -219,6 +219,13 @@ function useTracing(tracer: Tracer, captureDocument: boolean, graphqlEndpoint: s
       if (operation?.name?.value) span.setAttribute('graphql.operation.name', operation.name.value);
       if (captureDocument) span.setAttribute('graphql.document', print(args.document));
     },
+    onResultProcess({ request, result }) {
+      // The errors as sent (after every plugin added its own): counted, never their messages.
+      const span = requestSpans.get(request);
+      if (!span || Symbol.asyncIterator in result) return;
+      const results = Array.isArray(result) ? result : [result];
+      span.setAttribute('graphql.error.count', results.reduce((n, r) => n + (r.errors?.length ?? 0), 0));
+    },
     onResponse({ request, response }) {
       const span = requestSpans.get(request);
       if (!span) return;
