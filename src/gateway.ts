@@ -77,6 +77,9 @@ function useRequestDeadlines(deadlines: WeakMap<Request, RequestDeadline>): Plug
 
 export function createGateway(options: GatewayOptions): Gateway {
   const settings = options.config.gateway ?? defaultGatewaySettings();
+  // OpenTelemetry (src/observability/tracing.ts): null, and nothing of it created, when off.
+  // First, so a bad OTEL_* value refuses to start before any pool or connection exists.
+  const tracing = createTracing(settings.tracing, options.env ?? process.env);
   // Logs, metrics, limits, CSRF, rate limit, masked errors, health/ready/metrics: src/observability/production.ts.
   // Caller auth (src/auth): absent, the gateway runs open.
   const auth = settings.auth ? createAuthenticator(settings.auth, options.config.sources, options.authClock ? { now: options.authClock } : {}) : undefined;
@@ -112,8 +115,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     commentSources: sources.all.filter((a) => a.capabilities.comments).length,
     descriptionSources: sources.all.filter((a) => a.loadDescription !== undefined).length,
   };
-  // OpenTelemetry (src/observability/tracing.ts): null, and nothing of it created, when off.
-  const tracing = createTracing(settings.tracing, options.env ?? process.env);
   const deadlines = new WeakMap<Request, RequestDeadline>();
   const idempotency = { store: createMemoryIdempotencyStore(), windowMs: settings.idempotencyWindowMs };
   const yoga = createYoga<Record<string, never>, GatewayContext>({
