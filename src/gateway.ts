@@ -31,6 +31,7 @@ import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
 import { startRequestDeadline, type RequestDeadline } from './request-scope.js';
 import type { Plugin } from 'graphql-yoga';
+import { createTracing, type TracingEnv } from './observability/tracing.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   authClock?: () => Date;
   /** Where JSON log lines go, at `gateway.logLevel`. @default stderr, `error` and above only (`npm start` passes stdout) */
   logDestination?: DestinationStream;
+  /** Where the OTEL_* variables are read (tracing). @default process.env */
+  env?: TracingEnv;
 }
 
 export interface Gateway {
@@ -76,6 +79,9 @@ function useRequestDeadlines(deadlines: WeakMap<Request, RequestDeadline>): Plug
 
 export function createGateway(options: GatewayOptions): Gateway {
   const settings = options.config.gateway ?? defaultGatewaySettings();
+  // OpenTelemetry (src/observability/tracing.ts): null, and nothing of it created, when off.
+  // First, so a bad OTEL_* value refuses to start before any pool or connection exists.
+  const tracing = createTracing(settings.tracing, options.env ?? process.env);
   // Logs, metrics, limits, CSRF, rate limit, masked errors, health/ready/metrics: src/observability/production.ts.
   // Caller auth (src/auth): absent, the gateway runs open.
   const auth = settings.auth ? createAuthenticator(settings.auth, options.config.sources, options.authClock ? { now: options.authClock } : {}) : undefined;
@@ -146,6 +152,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       };
     },
     plugins: [
+      ...(tracing ? [tracing.plugin] : []),
       ...production.plugins(() => sources.circuitStates(), () => upstreamScope, { rateLimiter: shared.rateLimiter, readiness: shared.readiness }),
       ...(auth ? [useAuth(auth, { graphqlEndpoint: '/graphql' })] : []),
       ...(persisted ? [usePersistedQueries(persisted, { only: settings.persistedDocuments?.only ?? false })] : []),
@@ -184,6 +191,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       production.close();
       await live.close();
       await Promise.allSettled([sources.close(), shared.close()]);
+      await tracing?.shutdown();
     },
   };
 }

@@ -84,6 +84,24 @@ export const gatewaySettings = z.strictObject({
    * graphql-codegen's `persisted-documents.json`). With `only`, nothing else runs.
    */
   persistedDocuments: z.strictObject({ file: z.string().min(1), only: z.boolean().default(false) }).optional(),
+  // --- tracing (src/observability/tracing.ts) ---
+  /**
+   * OpenTelemetry traces over OTLP/HTTP (JSON). Off unless an endpoint is set here or in
+   * OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT; the OTEL_* variables override these values.
+   */
+  tracing: z
+    .strictObject({
+      /** The collector's traces URL, e.g. http://collector:4318/v1/traces (used as written). */
+      endpoint: z.url({ protocol: /^https?$/ }).optional(),
+      serviceName: z.string().min(1).max(200).default('ticketgraph'),
+      /** Share of new traces recorded; a caller's sampled `traceparent` is always followed. */
+      sampleRatio: z.number().min(0).max(1).default(1),
+      /** Sent to the collector with every export (e.g. an API key). */
+      headers: z.record(z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/), z.string().regex(/^[\t\x20-\x7e]*$/)).optional(),
+      /** Put the GraphQL document on the request span (never the variables). */
+      captureDocument: z.boolean().default(false),
+    })
+    .optional(),
 });
 export type GatewaySettings = z.infer<typeof gatewaySettings>;
 

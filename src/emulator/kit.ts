@@ -55,6 +55,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   /** The parsed JSON body, when there was one. */
   body?: unknown;
+  /** The W3C `traceparent` header the gateway sent, if any (tracing tests). */
+  traceparent?: string;
 }
 
 export interface RequestLog {
@@ -233,7 +235,7 @@ export function instrumentHandler(
       }
       const fault = takeFault(url.pathname);
       if (fault && (await injectFault(fault, req, res))) {
-        log.record({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams });
+        log.record({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, ...traceparentOf(req) });
         return;
       }
       let body: unknown;
@@ -242,7 +244,7 @@ export function instrumentHandler(
       } catch (error) {
         body = error instanceof BodyError ? error : undefined;
       }
-      log.record({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body });
+      log.record({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body, ...traceparentOf(req) });
       await delay(options.latencyMs ?? 0);
       await handle(req, res, url, body);
     })().catch((error: unknown) => {
@@ -250,4 +252,9 @@ export function instrumentHandler(
       else res.destroy();
     });
   };
+}
+
+function traceparentOf(req: IncomingMessage): { traceparent?: string } {
+  const value = req.headers.traceparent;
+  return typeof value === 'string' ? { traceparent: value } : {};
 }

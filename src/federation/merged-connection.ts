@@ -20,6 +20,7 @@ import { hashQuery, type SourcePosition, type TicketCursorState } from './cursor
 import { compareKeys, keyOf, reverseOrder, type SortKey } from './order.js';
 import { describeSourceFailure, type SourceFailure } from './source-errors.js';
 import { memoizedSource, readSource, type ListMemo, type SourcePart } from './streams.js';
+import { inSpan } from '../observability/tracing-context.js';
 
 export interface MergedQuery {
   filter: TicketFilter;
@@ -53,7 +54,17 @@ export function mergedQueryHash(query: MergedQuery): string {
   return hashQuery('tickets', query.sources.map((s) => s.key), query.filter, query.order);
 }
 
-export async function readTicketPage(ctx: GatewayContext, query: MergedQuery, page: PageRequest): Promise<TicketConnectionShape> {
+/** One page, in a `ticketgraph.tickets.page` span when traced (issue #19). */
+export function readTicketPage(ctx: GatewayContext, query: MergedQuery, page: PageRequest): Promise<TicketConnectionShape> {
+  return inSpan(
+    'ticketgraph.tickets.page',
+    { 'ticketgraph.sources': query.sources.length, 'ticketgraph.page.size': page.count, 'ticketgraph.page.direction': page.direction },
+    () => readPage(ctx, query, page),
+    (result) => ({ 'ticketgraph.sources.failed': result.sourceErrors.length, 'ticketgraph.page.edges': result.edges.length }),
+  );
+}
+
+async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageRequest): Promise<TicketConnectionShape> {
   const hash = mergedQueryHash(query);
   const start: TicketCursorState = page.cursor ? ctx.cursors.decodeTickets(page.cursor, hash) : { sweep: Date.now(), positions: {} };
   let memo = requestMemos.get(ctx);

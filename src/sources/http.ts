@@ -26,6 +26,7 @@ import { SourceInputError, UpstreamError, UpstreamErrorCode as ErrorCode, isUpst
 import { currentRequestScope, spendUpstreamCall } from '../request-scope.js';
 import { identityHeaders } from '../auth/identity-headers.js';
 import { backoffMs, CircuitBreaker, ConcurrencyGate, RetryBudget, type CircuitState } from './resilience.js';
+import { startUpstreamAttempt } from '../observability/tracing-context.js';
 
 export interface SourceHttpOptions {
   source: string;
@@ -204,10 +205,12 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
         throw fail(ErrorCode.UPSTREAM_OVERLOADED, `too many requests waiting for this source (more than ${settings.maxQueue})`);
       }
       const started = performance.now();
+      // Tracing (issue #19): a client span per attempt, its traceparent sent on; undefined when off.
+      const span = startUpstreamAttempt({ source: options.source, method: req.method, url: base, path: basePath + path, attempt });
       let response: HttpResponse | undefined;
       let error: unknown;
       try {
-        response = await attemptOnce({ ...req, headers }, idempotent);
+        response = await attemptOnce({ ...req, headers: span ? span.headers(headers) : headers }, idempotent);
       } catch (caught) {
         error = caught;
       } finally {
@@ -217,6 +220,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
       if (error && !isUpstreamError(error)) {
         // Our own input error (undici refused the request) or a bug: says nothing about the vendor.
         breaker.recordNeutral();
+        span?.end({ status: null, outcome: 'INVALID_INPUT' });
         throw error;
       }
       // An HTML 502 from a proxy is as much a failure as a JSON one.
@@ -235,6 +239,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
       };
       scope?.upstream.push(event);
       options.observer?.(event);
+      span?.end(event);
 
       const retryable =
         idempotent &&

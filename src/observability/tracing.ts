@@ -1,0 +1,267 @@
+/**
+ * OpenTelemetry tracing (issue #19), exported over OTLP/HTTP JSON. Off unless an endpoint is
+ * configured; then each GraphQL request is one trace (or continues the caller's W3C
+ * `traceparent`):
+ *
+ *   graphql.request (SERVER)            operation name and type; the document only with captureDocument
+ *   ├─ graphql.parse / graphql.validate
+ *   └─ graphql.execute
+ *      └─ ticketgraph.tickets.page       one merged `tickets` page (merged-connection.ts)
+ *         └─ GET / POST … (CLIENT)       one per upstream attempt (http.ts), `traceparent` sent on
+ *
+ * Never recorded: variables, headers, bodies, query strings, error messages (they can quote a
+ * vendor's answer), credentials. Modelled on Hive Gateway's OpenTelemetry plugin
+ * (graphql-hive/gateway packages/plugins/opentelemetry/src/plugin.ts, spans.ts).
+ *
+ * Export never holds a request: spans go to a batch processor with a bounded queue (the
+ * standard OTEL_BSP_* variables), through a circuit breaker (tracing-exporter.ts); close()
+ * flushes, bounded by SHUTDOWN_TIMEOUT_MS.
+ */
+import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type TextMapGetter, type Tracer } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { Resource } from '@opentelemetry/resources';
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+  type Sampler,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-base';
+import { getOperationAST, print } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { GatewaySettings } from '../settings.js';
+import { CircuitBreakerExporter, type CircuitBreakerOptions } from './tracing-exporter.js';
+import { activeTracer, errorType, markTracingStarted, propagator, TRACER_KEY } from './tracing-context.js';
+
+export type TracingEnv = Record<string, string | undefined>;
+type TracingSettings = NonNullable<GatewaySettings['tracing']>;
+
+/** close() waits this long for the last spans to reach the collector, then gives up on them. */
+export const SHUTDOWN_TIMEOUT_MS = 3_000;
+/** Each export request's timeout: a hung collector is given up on quickly. */
+const EXPORT_TIMEOUT_MS = 5_000;
+
+export interface TracingConfig {
+  /** The full OTLP/HTTP traces URL. */
+  url: string;
+  serviceName: string;
+  sampler: Sampler;
+  headers: Record<string, string>;
+  captureDocument: boolean;
+}
+
+export class TracingConfigError extends Error {
+  override name = 'TracingConfigError';
+}
+
+/**
+ * `gateway.tracing` with the standard OTEL_* variables over it; null when tracing is off (no
+ * endpoint anywhere, or OTEL_SDK_DISABLED=true).
+ */
+export function resolveTracing(settings: GatewaySettings['tracing'], env: TracingEnv = process.env): TracingConfig | null {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return null;
+  const url = nonEmpty(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ?? tracesUrl(nonEmpty(env.OTEL_EXPORTER_OTLP_ENDPOINT)) ?? settings?.endpoint;
+  if (!url) return null;
+  if (!/^https?:\/\//i.test(url)) throw new TracingConfigError(`tracing endpoint must be an http(s) URL: ${JSON.stringify(url.slice(0, 100))}`);
+  return {
+    url,
+    serviceName: nonEmpty(env.OTEL_SERVICE_NAME) ?? settings?.serviceName ?? 'ticketgraph',
+    sampler: samplerFrom(env, settings?.sampleRatio ?? 1),
+    headers: { ...settings?.headers },
+    captureDocument: settings?.captureDocument ?? false,
+  };
+}
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT is a base URL: the signal's path is appended (OTLP exporter spec). */
+function tracesUrl(base: string | undefined): string | undefined {
+  return base === undefined ? undefined : `${base.replace(/\/+$/, '')}/v1/traces`;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** OTEL_TRACES_SAMPLER / _ARG as the SDK environment spec names them; else the configured ratio, parent-based. */
+export function samplerFrom(env: TracingEnv, sampleRatio: number): Sampler {
+  const name = nonEmpty(env.OTEL_TRACES_SAMPLER)?.toLowerCase();
+  const arg = nonEmpty(env.OTEL_TRACES_SAMPLER_ARG);
+  const ratio = () => {
+    if (arg === undefined) return sampleRatio;
+    const value = Number(arg);
+    if (!Number.isFinite(value) || value < 0 || value > 1) throw new TracingConfigError(`OTEL_TRACES_SAMPLER_ARG must be a number in 0..1, got ${JSON.stringify(arg.slice(0, 50))}`);
+    return value;
+  };
+  switch (name) {
+    case undefined:
+      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(sampleRatio) });
+    case 'always_on':
+      return new AlwaysOnSampler();
+    case 'always_off':
+      return new AlwaysOffSampler();
+    case 'traceidratio':
+      return new TraceIdRatioBasedSampler(ratio());
+    case 'parentbased_always_on':
+      return new ParentBasedSampler({ root: new AlwaysOnSampler() });
+    case 'parentbased_always_off':
+      return new ParentBasedSampler({ root: new AlwaysOffSampler() });
+    case 'parentbased_traceidratio':
+      return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio()) });
+    default:
+      throw new TracingConfigError(`OTEL_TRACES_SAMPLER ${JSON.stringify(name.slice(0, 50))} is not supported (always_on, always_off, traceidratio, parentbased_*)`);
+  }
+}
+
+export interface Tracing {
+  tracer: Tracer;
+  /** First in the plugin list: its request span is the parent of every other. */
+  plugin: Plugin;
+  /** Flushes what is queued (bounded by SHUTDOWN_TIMEOUT_MS) and stops exporting. */
+  shutdown(): Promise<void>;
+}
+
+let providersCreated = 0;
+/** How many tracer providers this process made (tests: "tracing off creates none"). */
+export function tracerProvidersCreated(): number {
+  return providersCreated;
+}
+
+export interface TracingOptions {
+  /** Replaces the OTLP exporter (tests). */
+  exporter?: SpanExporter;
+  breaker?: CircuitBreakerOptions;
+  graphqlEndpoint?: string;
+}
+
+/** The tracing of one gateway, or null when it is off (then nothing of the SDK is created). */
+export function createTracing(settings: GatewaySettings['tracing'], env: TracingEnv = process.env, options: TracingOptions = {}): Tracing | null {
+  const config = resolveTracing(settings, env);
+  if (!config) return null;
+  // Context must follow async calls for spans to nest; registering is process-wide and a no-op
+  // (false) when a manager is already there.
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  const exporter =
+    options.exporter ??
+    new OTLPTraceExporter({ url: config.url, headers: config.headers, timeoutMillis: EXPORT_TIMEOUT_MS, concurrencyLimit: 2 });
+  const provider = new BasicTracerProvider({
+    resource: new Resource({ 'service.name': config.serviceName }),
+    sampler: config.sampler,
+    spanProcessors: [new BatchSpanProcessor(new CircuitBreakerExporter(exporter, options.breaker), { exportTimeoutMillis: EXPORT_TIMEOUT_MS })],
+  });
+  providersCreated++;
+  markTracingStarted();
+  const tracer = provider.getTracer('ticketgraph');
+  return {
+    tracer,
+    plugin: useTracing(tracer, config.captureDocument, options.graphqlEndpoint ?? '/graphql'),
+    async shutdown() {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        provider.shutdown().catch(() => undefined),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, SHUTDOWN_TIMEOUT_MS);
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
+    },
+  };
+}
+
+const headersGetter: TextMapGetter<Headers> = {
+  get: (headers, key) => headers.get(key) ?? undefined,
+  keys: (headers) => [...headers.keys()],
+};
+
+function useTracing(tracer: Tracer, captureDocument: boolean, graphqlEndpoint: string): Plugin {
+  const requestSpans = new WeakMap<Request, Span>();
+
+  /**
+   * Runs one phase in a child span of the request's. Outside a traced HTTP request (an operation
+   * over WebSocket) there is no request span and nothing is traced.
+   */
+  const phase = <T>(name: string, wrapped: () => T): T => {
+    if (!activeTracer()) return wrapped();
+    const span = tracer.startSpan(name, {}, context.active());
+    return endAfter(span, () => context.with(trace.setSpan(context.active(), span), wrapped));
+  };
+
+  return {
+    instrumentation: {
+      request({ request }, wrapped) {
+        if (new URL(request.url).pathname !== graphqlEndpoint) return wrapped();
+        // The caller's traceparent (W3C; malformed ones are ignored by the propagator).
+        const parent: Context = propagator.extract(ROOT_CONTEXT, request.headers, headersGetter);
+        const span = tracer.startSpan(
+          'graphql.request',
+          { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': graphqlEndpoint } },
+          parent,
+        );
+        requestSpans.set(request, span);
+        const active = trace.setSpan(parent, span).setValue(TRACER_KEY, tracer);
+        return endAfter(span, () => context.with(active, wrapped));
+      },
+      parse: (_payload, wrapped) => phase('graphql.parse', wrapped),
+      validate: (_payload, wrapped) => phase('graphql.validate', wrapped),
+      execute: (_payload, wrapped) => phase('graphql.execute', wrapped),
+      subscribe: (_payload, wrapped) => phase('graphql.subscribe', wrapped),
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const span = request ? requestSpans.get(request) : undefined;
+      if (!span) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      span.setAttribute('graphql.operation.type', operation?.operation ?? 'unknown');
+      if (operation?.name?.value) span.setAttribute('graphql.operation.name', operation.name.value);
+      if (captureDocument) span.setAttribute('graphql.document', print(args.document));
+    },
+    onResultProcess({ request, result }) {
+      // The errors as sent (after every plugin added its own): counted, never their messages.
+      const span = requestSpans.get(request);
+      if (!span || Symbol.asyncIterator in result) return;
+      const results = Array.isArray(result) ? result : [result];
+      span.setAttribute('graphql.error.count', results.reduce((n, r) => n + (r.errors?.length ?? 0), 0));
+    },
+    onResponse({ request, response }) {
+      const span = requestSpans.get(request);
+      if (!span) return;
+      span.setAttribute('http.response.status_code', response.status);
+      if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    },
+  };
+}
+
+/** Ends the span when `run` (sync or async) is done; a throw marks it with the error's type. */
+function endAfter<T>(span: Span, run: () => T): T {
+  const fail = (error: unknown) => {
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    span.setAttribute('error.type', errorType(error));
+  };
+  let result: T;
+  try {
+    result = run();
+  } catch (error) {
+    fail(error);
+    span.end();
+    throw error;
+  }
+  if (result instanceof Promise) {
+    return result.then(
+      (value: unknown) => {
+        span.end();
+        return value;
+      },
+      (error: unknown) => {
+        fail(error);
+        span.end();
+        throw error;
+      },
+    ) as T;
+  }
+  span.end();
+  return result;
+}
