@@ -90,9 +90,12 @@ describe('a cluster behind haproxy', () => {
   it('counts the rate limit across replicas', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 405; i++) statuses.push((await post('{ __typename }', {}, { 'x-forwarded-for': '10.4.0.1' })).status);
-    // 400 allowed in the window, whichever replica answered; with per-process counting it would be 1200.
-    expect(statuses.filter((s) => s === 200)).toHaveLength(400);
-    expect(statuses.slice(400)).toEqual([429, 429, 429, 429, 429]);
+    // 400 in the window whichever replica answered (with per-process counting it would be 1200);
+    // each replica reserves 8 at a time and may leave up to 7 of them unused.
+    const allowed = statuses.filter((s) => s === 200).length;
+    expect(allowed).toBeLessThanOrEqual(400);
+    expect(allowed).toBeGreaterThanOrEqual(400 - 3 * 7);
+    expect(statuses.filter((s) => s === 429).length).toBe(405 - allowed);
   });
 
   it('loses no request when Redis is killed and restarted under load', async () => {

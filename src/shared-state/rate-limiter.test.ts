@@ -66,4 +66,24 @@ describe('rate limiter', () => {
     expect((await replica1.consume('sub-3')).allowed).toBe(true);
     expect((await replica2.consume('sub-3')).allowed).toBe(false);
   });
+
+  it('reserves requests from Redis a few at a time, never handing out more than the limit across replicas', async () => {
+    const prefix = `b${Math.random().toString(36).slice(2)}:`;
+    const [one, two] = [0, 1].map(() => {
+      const connection = createRedisConnection({ url: redis.url, keyPrefix: prefix });
+      connections.push(connection);
+      return connection;
+    }) as [RedisConnection, RedisConnection];
+    await until(() => one.available() && two.available());
+    const replicas = [createRateLimiter({ max: 20, windowMs: 60_000, redis: one, batch: 4 }), createRateLimiter({ max: 20, windowMs: 60_000, redis: two, batch: 4 })];
+    let allowed = 0;
+    for (let i = 0; i < 40; i++) if ((await replicas[i % 2]!.consume('client')).allowed) allowed++;
+    // At most the limit together; at most batch - 1 per replica left unused.
+    expect(allowed).toBeLessThanOrEqual(20);
+    expect(allowed).toBeGreaterThanOrEqual(20 - 2 * 3);
+    // Reservations, not requests, reach Redis: the window's counter moved in steps of 4.
+    const reserved = Number(await one.client.get(`${prefix}rl:client`));
+    expect(reserved % 4).toBe(0);
+    expect(reserved).toBeLessThanOrEqual(20 + 2 * 4);
+  });
 });
