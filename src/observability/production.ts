@@ -142,11 +142,13 @@ function scrubbed(value: unknown, secrets: readonly string[]): unknown {
  * credentials. The common case (nothing found) costs one JSON.stringify.
  */
 export function useResponseSecretScrub(secrets: readonly string[]): Plugin {
+  // Each secret as written and, where that differs, JSON-escaped: worked out once, not per response.
+  const needles = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
   return {
     onResultProcess({ result, setResult }) {
-      if (secrets.length === 0 || typeof result !== 'object' || result === null || Symbol.asyncIterator in result) return;
+      if (needles.length === 0 || typeof result !== 'object' || result === null || Symbol.asyncIterator in result) return;
       const text = JSON.stringify(result);
-      if (!secrets.some((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)))) return;
+      if (!needles.some((needle) => text.includes(needle))) return;
       setResult(scrubbed(result, secrets) as typeof result);
     },
   };
