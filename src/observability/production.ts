@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { GatewayConfig, GatewaySettings } from '../config.js';
 import type { GatewayContext } from '../context.js';
+import { useBodyLimit } from '../plugins/use-body-limit.js';
 import { useOperationalRoutes } from '../plugins/use-operational-routes.js';
 import { useQueryLimits } from '../plugins/use-query-limits.js';
 import type { UpstreamScope } from '../plugins/query-cost.js';
@@ -71,7 +72,8 @@ export interface Production {
   /** Spread into createYoga's options. */
   yogaOptions: {
     maskedErrors: { maskError: (error: unknown, message: string) => Error };
-    maxRequestBodySize: number;
+    /** Off: useBodyLimit (src/plugins/use-body-limit.ts) enforces `bodyLimitBytes`. */
+    maxRequestBodySize: false;
     logging: YogaLogger;
     cors: (request: Request) => CORSOptions;
   };
@@ -190,7 +192,7 @@ export function createProduction(options: ProductionOptions): Production {
     },
     yogaOptions: {
       maskedErrors: { maskError: createMaskError(logger) },
-      maxRequestBodySize: settings.bodyLimitBytes,
+      maxRequestBodySize: false,
       logging: yogaLogger(logger),
       cors: corsFor(settings.cors),
     },
@@ -220,6 +222,7 @@ export function createProduction(options: ProductionOptions): Production {
           maxUpstreamCalls: settings.maxUpstreamCalls,
           ...(upstream ? { upstream } : {}),
         }),
+        useBodyLimit(settings.bodyLimitBytes),
       ];
     },
   };
