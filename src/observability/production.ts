@@ -139,9 +139,32 @@ function scrubbed(value: unknown, secrets: readonly string[]): unknown {
 }
 
 /**
+ * Whether any string the result would serialize holds a needle: the values JSON.stringify
+ * would write (objects through their toJSON, as GraphQLErrors serialize), without building the
+ * text. (Keys are field names and aliases the caller wrote; they are not scrubbed either.)
+ */
+function holdsNeedle(value: unknown, needles: readonly string[]): boolean {
+  if (typeof value === 'string') {
+    for (const needle of needles) if (value.includes(needle)) return true;
+    return false;
+  }
+  if (typeof value !== 'object' || value === null) return false;
+  const json = (value as { toJSON?: unknown }).toJSON;
+  if (typeof json === 'function') return holdsNeedle(json.call(value), needles);
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsNeedle(item, needles)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && holdsNeedle((value as Record<string, unknown>)[key], needles)) return true;
+  }
+  return false;
+}
+
+/**
  * The last step before a result is serialized: no configured secret leaves in a response. A
  * vendor that echoes our request in its error text would otherwise hand a client our
- * credentials. The common case (nothing found) costs one JSON.stringify.
+ * credentials. The common case (nothing found) costs one walk over the result's strings.
  */
 export function useResponseSecretScrub(secrets: readonly string[]): Plugin {
   // Each secret as written and, where that differs, JSON-escaped: worked out once, not per response.
@@ -149,8 +172,7 @@ export function useResponseSecretScrub(secrets: readonly string[]): Plugin {
   return {
     onResultProcess({ result, setResult }) {
       if (needles.length === 0 || typeof result !== 'object' || result === null || Symbol.asyncIterator in result) return;
-      const text = JSON.stringify(result);
-      if (!needles.some((needle) => text.includes(needle))) return;
+      if (!holdsNeedle(result, needles)) return;
       setResult(scrubbed(result, secrets) as typeof result);
     },
   };
