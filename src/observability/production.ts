@@ -139,26 +139,39 @@ function scrubbed(value: unknown, secrets: readonly string[]): unknown {
 }
 
 /**
- * Whether any string the result would serialize holds a needle: the values JSON.stringify
- * would write (objects through their toJSON, as GraphQLErrors serialize), without building the
- * text. (Keys are field names and aliases the caller wrote; they are not scrubbed either.)
+ * The strings JSON.stringify would write for `value` (objects through their toJSON, as
+ * GraphQLErrors serialize), into `out`. Keys are field names and aliases the caller wrote: not
+ * scrubbed, not collected.
+ */
+function collectStrings(value: unknown, out: string[]): void {
+  if (typeof value === 'string') {
+    out.push(value);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const json = (value as { toJSON?: unknown }).toJSON;
+  if (typeof json === 'function') {
+    collectStrings(json.call(value), out);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collectStrings(item, out);
+    return;
+  }
+  for (const key in value) if (Object.hasOwn(value, key)) collectStrings((value as Record<string, unknown>)[key], out);
+}
+
+/**
+ * Whether a string of the result holds a needle: one scan per needle over the strings joined
+ * (cheaper than JSON.stringify, which escapes and writes every key too; a needle found across a
+ * separator only costs a needless scrub).
  */
 function holdsNeedle(value: unknown, needles: readonly string[]): boolean {
-  if (typeof value === 'string') {
-    for (const needle of needles) if (value.includes(needle)) return true;
-    return false;
-  }
-  if (typeof value !== 'object' || value === null) return false;
-  const json = (value as { toJSON?: unknown }).toJSON;
-  if (typeof json === 'function') return holdsNeedle(json.call(value), needles);
-  if (Array.isArray(value)) {
-    for (const item of value) if (holdsNeedle(item, needles)) return true;
-    return false;
-  }
-  for (const key in value) {
-    if (Object.hasOwn(value, key) && holdsNeedle((value as Record<string, unknown>)[key], needles)) return true;
-  }
-  return false;
+  const strings: string[] = [];
+  collectStrings(value, strings);
+  if (strings.length === 0) return false;
+  const text = strings.join('\u0000');
+  return needles.some((needle) => text.includes(needle));
 }
 
 /**
