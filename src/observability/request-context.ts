@@ -29,7 +29,7 @@ export interface RequestRecord {
   scope: RequestScope | null;
   /**
    * Set on a record that only carries a scope: an operation run outside an HTTP request (a
-   * WebSocket message) or a second operation of a batched request. Not a request record.
+   * WebSocket message). Not a request record.
    */
   scopeOnly?: true;
 }
@@ -73,9 +73,15 @@ export function currentScope(): RequestScope | undefined {
  */
 export function runWithScope<T>(scope: RequestScope, fn: () => T): T {
   const record = storage.getStore();
-  if (record && !record.scopeOnly && (record.scope === null || record.scope === scope)) {
-    record.scope = scope;
-    return fn();
+  if (record && !record.scopeOnly) {
+    if (record.scope === null || record.scope === scope) {
+      record.scope = scope;
+      return fn();
+    }
+    // Another operation of a batched request: the same request record (id, logger), its own scope.
+    const batched = Object.create(record) as RequestRecord;
+    batched.scope = scope;
+    return storage.run(batched, fn);
   }
   const own: RequestRecord = { requestId: scope.requestId, startedAt: 0, operationName: null, operationType: null, errorCodes: [], upstream: scope.upstream, logger: null, scope, scopeOnly: true };
   return storage.run(own, fn);
