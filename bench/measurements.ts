@@ -119,6 +119,11 @@ export async function fanOut(rig: Rig): Promise<Measurement[]> {
     rig.log(`fan-out, ${connections} connection(s)`);
     const [gateway, bare, floor] = (await compare(rig.settings, sides, connections)) as [LoadResult, LoadResult, LoadResult];
     const ratio = gateway.p50 / bare.p50;
+    const rpsRatio = gateway.rps / bare.rps;
+    // Issue 19: with the emulators answering at once the request is all CPU, so throughput counts
+    // too; at a realistic latency only the latency the gateway adds does.
+    const atOnce = rig.latencyMs === 0;
+    const maxP50 = atOnce ? 1.25 : 1.05;
     out.push({
       id: 'fanout',
       latencyMs: rig.latencyMs,
@@ -126,8 +131,8 @@ export async function fanOut(rig: Rig): Promise<Measurement[]> {
       measured: summary(gateway),
       baseline: `bare ${summary(bare)}`,
       ratio,
-      target: 'p50 <= 1.25x bare',
-      pass: ratio <= 1.25,
+      target: atOnce ? `p50 <= ${maxP50}x, req/s >= 0.8x bare (now ${rpsRatio.toFixed(2)}x)` : `p50 <= ${maxP50}x bare`,
+      pass: ratio <= maxP50 && (!atOnce || rpsRatio >= 0.8),
       details: {
         connections,
         gateway: stats(gateway),
@@ -242,30 +247,41 @@ export async function deepPages(rig: Rig, direction: 'DESC' | 'ASC' = 'DESC'): P
   };
 }
 
-/** 4. A query answered from loaded data vs a Yoga hello-world. */
-export async function throughput(settings: Settings, gateway: Server, hello: Server, log: (line: string) => void): Promise<Measurement> {
-  await graphql(gateway.url, Q.LOADED_DATA);
+/**
+ * 4. Against a Yoga hello-world: `{ __typename }` (issue 19: the gateway's own per-request cost,
+ * at least 0.9x) and a query answered from loaded data (issue 9: at least 0.5x).
+ */
+export async function throughput(settings: Settings, gateway: Server, hello: Server, log: (line: string) => void): Promise<Measurement[]> {
+  const cases = [
+    { name: '__typename', query: Q.TYPENAME, min: 0.9 },
+    { name: 'loaded data', query: Q.LOADED_DATA, min: 0.5 },
+  ];
   await graphql(hello.url, Q.HELLO);
-  log('throughput ceiling');
   const connections = settings.throughputConnections;
-  const [ours, theirs] = (await compare(
-    settings,
-    [
-      { name: 'gateway', url: gateway.url, bodies: [body(Q.LOADED_DATA)] },
-      { name: 'hello', url: hello.url, bodies: [body(Q.HELLO)] },
-    ],
-    connections,
-  )) as [LoadResult, LoadResult];
-  const ratio = ours.rps / theirs.rps;
-  return {
-    id: 'throughput',
-    latencyMs: null,
-    title: `4 throughput, loaded data, ${connections} conn`,
-    measured: summary(ours),
-    baseline: `hello-world ${summary(theirs)}`,
-    ratio,
-    target: 'req/s >= 0.5x hello',
-    pass: ratio >= 0.5,
-    details: { connections, gateway: stats(ours), hello: stats(theirs) },
-  };
+  const out: Measurement[] = [];
+  for (const { name, query, min } of cases) {
+    await graphql(gateway.url, query);
+    log(`throughput ceiling, ${name}`);
+    const [ours, theirs] = (await compare(
+      settings,
+      [
+        { name: 'gateway', url: gateway.url, bodies: [body(query)] },
+        { name: 'hello', url: hello.url, bodies: [body(Q.HELLO)] },
+      ],
+      connections,
+    )) as [LoadResult, LoadResult];
+    const ratio = ours.rps / theirs.rps;
+    out.push({
+      id: 'throughput',
+      latencyMs: null,
+      title: `4 throughput, ${name}, ${connections} conn`,
+      measured: summary(ours),
+      baseline: `hello-world ${summary(theirs)}`,
+      ratio,
+      target: `req/s >= ${min}x hello`,
+      pass: ratio >= min,
+      details: { query: name, connections, gateway: stats(ours), hello: stats(theirs) },
+    });
+  }
+  return out;
 }

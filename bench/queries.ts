@@ -23,6 +23,8 @@ export const NODES = `query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on T
 /** Target 4: answered from the configuration the gateway holds, no upstream call. */
 export const LOADED_DATA = `{ sources { key name kind capabilities { batchLookup maxPageSize totalCount filters } } }`;
 export const HELLO = `{ hello }`;
+/** Target 4 (issue 19): the gateway's own cost per request, nothing resolved. */
+export const TYPENAME = `{ __typename }`;
 
 /** Target 5's mix, besides TICKETS_PAGE (first and second page) and NODES. */
 export const FILTERED = `{ tickets(first: 20, filter: { status: [OPEN, IN_PROGRESS], search: "vpn" }) { edges { node { ${TICKET_FIELDS} } } totalCount } }`;

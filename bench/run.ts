@@ -9,6 +9,9 @@
  *   --only a,b           some of: fanout, batching, deep-pages, throughput, memory
  *   --profile [DIR]      run the server processes with --cpu-prof (profiles into DIR; the
  *                        gateway's pid is logged; summarize with bench/profile-summary.ts)
+ *   --tracing            reserved (issue 19's fourth target, "tracing on: fan-out p50 at most
+ *                        1.1x tracing off"): a `gateway+tracing` TargetMode beside `gateway`,
+ *                        compared in fanOut; refused until the tracing work lands
  *
  * Processes: this one drives autocannon; the emulators run in one child, each server under
  * test in its own (see bench/README.md for why). Loopback only; every run is bounded.
@@ -38,9 +41,14 @@ const { values: args } = parseArgs({
     'scale-out': { type: 'boolean', default: false },
     cluster: { type: 'boolean', default: false },
     tickets: { type: 'string' },
+    tracing: { type: 'boolean', default: false },
   },
   allowPositionals: false,
 });
+if (args.tracing) {
+  process.stderr.write('--tracing: not measured yet (the tracing variant of the fan-out comparison comes with the tracing work)\n');
+  process.exit(2);
+}
 const profileDir = args.profile ? resolve(args.profile) : null;
 
 const latencies = args.latency.split(',').map((v) => Number(v.trim()));

@@ -4,8 +4,8 @@
  * where each upstream call's timing lands (for the request's log line), and the request's
  * upstream-call budget (`gateway.maxUpstreamCalls`), spent by every attempt in http.ts.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Caller } from './context.js';
+import { currentScope, runWithScope } from './observability/request-context.js';
 import { setMaxListeners } from 'node:events';
 import { GraphQLError } from 'graphql';
 import type { UpstreamEvent } from './sources/http.js';
@@ -23,14 +23,13 @@ export interface RequestScope {
   upstreamCalls?: number;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
-
+/** Runs `fn` with `scope` as the current request scope (held in the request's record, see request-context.ts). */
 export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
+  return runWithScope(scope, fn);
 }
 
 export function currentRequestScope(): RequestScope | undefined {
-  return storage.getStore();
+  return currentScope();
 }
 
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';

@@ -46,6 +46,19 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   return out;
 }
 
+/** redactSecrets with each secret's JSON-escaped form worked out once, not per log line. */
+function redactor(secrets: readonly string[]): (text: string) => string {
+  const needles = secrets.flatMap((secret) => {
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    return escaped === secret ? [secret] : [secret, escaped];
+  });
+  return (text) => {
+    let out = text;
+    for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
+    return out;
+  };
+}
+
 export interface FlushableDestination extends DestinationStream {
   /** Writes what is buffered now (process exit). */
   flushSync(): void;
@@ -87,7 +100,7 @@ export function createLogger(options: LoggerOptions): Logger {
       formatters: { level: (label) => ({ level: label }) },
       // The active span's traceId/spanId when traced (issue #19); nothing otherwise.
       mixin: logTraceFields,
-      hooks: secrets.length > 0 ? { streamWrite: (line) => redactSecrets(line, secrets) } : {},
+      hooks: secrets.length > 0 ? { streamWrite: redactor(secrets) } : {},
     },
     options.destination ?? pino.destination(2),
   );

@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { GatewayConfig, GatewaySettings } from '../config.js';
 import type { GatewayContext } from '../context.js';
+import { useBodyLimit } from '../plugins/use-body-limit.js';
 import { useOperationalRoutes } from '../plugins/use-operational-routes.js';
 import { useQueryLimits } from '../plugins/use-query-limits.js';
 import type { UpstreamScope } from '../plugins/query-cost.js';
@@ -71,7 +72,8 @@ export interface Production {
   /** Spread into createYoga's options. */
   yogaOptions: {
     maskedErrors: { maskError: (error: unknown, message: string) => Error };
-    maxRequestBodySize: number;
+    /** Off: useBodyLimit (src/plugins/use-body-limit.ts) enforces `bodyLimitBytes`. */
+    maxRequestBodySize: false;
     logging: YogaLogger;
     cors: (request: Request) => CORSOptions;
   };
@@ -137,16 +139,53 @@ function scrubbed(value: unknown, secrets: readonly string[]): unknown {
 }
 
 /**
+ * The strings JSON.stringify would write for `value` (objects through their toJSON, as
+ * GraphQLErrors serialize), into `out`. Keys are field names and aliases the caller wrote: not
+ * scrubbed, not collected.
+ */
+function collectStrings(value: unknown, out: string[]): void {
+  if (typeof value === 'string') {
+    out.push(value);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const json = (value as { toJSON?: unknown }).toJSON;
+  if (typeof json === 'function') {
+    collectStrings(json.call(value), out);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collectStrings(item, out);
+    return;
+  }
+  for (const key in value) if (Object.hasOwn(value, key)) collectStrings((value as Record<string, unknown>)[key], out);
+}
+
+/**
+ * Whether a string of the result holds a needle: one scan per needle over the strings joined
+ * (cheaper than JSON.stringify, which escapes and writes every key too; a needle found across a
+ * separator only costs a needless scrub).
+ */
+function holdsNeedle(value: unknown, needles: readonly string[]): boolean {
+  const strings: string[] = [];
+  collectStrings(value, strings);
+  if (strings.length === 0) return false;
+  const text = strings.join('\u0000');
+  return needles.some((needle) => text.includes(needle));
+}
+
+/**
  * The last step before a result is serialized: no configured secret leaves in a response. A
  * vendor that echoes our request in its error text would otherwise hand a client our
- * credentials. The common case (nothing found) costs one JSON.stringify.
+ * credentials. The common case (nothing found) costs one walk over the result's strings.
  */
 export function useResponseSecretScrub(secrets: readonly string[]): Plugin {
+  // Each secret as written and, where that differs, JSON-escaped: worked out once, not per response.
+  const needles = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
   return {
     onResultProcess({ result, setResult }) {
-      if (secrets.length === 0 || typeof result !== 'object' || result === null || Symbol.asyncIterator in result) return;
-      const text = JSON.stringify(result);
-      if (!secrets.some((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)))) return;
+      if (needles.length === 0 || typeof result !== 'object' || result === null || Symbol.asyncIterator in result) return;
+      if (!holdsNeedle(result, needles)) return;
       setResult(scrubbed(result, secrets) as typeof result);
     },
   };
@@ -188,7 +227,7 @@ export function createProduction(options: ProductionOptions): Production {
     },
     yogaOptions: {
       maskedErrors: { maskError: createMaskError(logger) },
-      maxRequestBodySize: settings.bodyLimitBytes,
+      maxRequestBodySize: false,
       logging: yogaLogger(logger),
       cors: corsFor(settings.cors),
     },
@@ -218,6 +257,7 @@ export function createProduction(options: ProductionOptions): Production {
           maxUpstreamCalls: settings.maxUpstreamCalls,
           ...(upstream ? { upstream } : {}),
         }),
+        useBodyLimit(settings.bodyLimitBytes),
       ];
     },
   };

@@ -7,6 +7,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
 import type { CircuitState } from '../sources/resilience.js';
+import { requestPath } from './request-path.js';
 
 export interface OperationalRoutesOptions {
   /**
@@ -32,9 +33,7 @@ export interface OperationalRoutesOptions {
 /** A new object each time: whatwg-node's Headers keep the init object and write content-length into it. */
 const jsonHeaders = () => ({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
 
-function pathOf(request: Request): string {
-  return new URL(request.url, 'http://localhost').pathname;
-}
+const pathOf = requestPath;
 
 export function useOperationalRoutes(options: OperationalRoutesOptions): Plugin {
   const healthPath = options.healthPath ?? '/health';

@@ -14,6 +14,7 @@ import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { currentRequestRecord, newRequestRecord, runWithRequestRecord, type RequestRecord } from '../observability/request-context.js';
 import type { UpstreamEvent } from '../sources/http.js';
+import { requestPath } from './request-path.js';
 import { clientAddress } from './use-rate-limit.js';
 
 export interface RequestLogOptions {
@@ -113,7 +114,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin<GatewayContext
         // An immutable response (e.g. Response.error()): the id is still in the log.
       }
       const durationMs = round(performance.now() - record.startedAt);
-      const path = new URL(request.url, 'http://localhost').pathname;
+      const path = requestPath(request);
       const isGraphQL = path === endpoint && !(response.headers.get('content-type') ?? '').startsWith('text/html');
       if (!isGraphQL) {
         logger.debug({ requestId: record.requestId, method: request.method, path, status: response.status, durationMs }, 'http request');
