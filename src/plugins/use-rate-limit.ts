@@ -5,7 +5,7 @@
  * quota). Checked in onRequest, before the body is read or anything parsed.
  */
 import type { Plugin } from 'graphql-yoga';
-import type { RateLimiter } from '../shared-state/rate-limiter.js';
+import type { RateLimiter, RateLimitVerdict } from '../shared-state/rate-limiter.js';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 
@@ -106,10 +106,18 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
   const shared = options.limiter;
   if (shared) {
     return {
-      async onRequest({ request, serverContext, endResponse, fetchAPI }) {
-        const known = options.clientKey ? await options.clientKey(request) : undefined;
-        const verdict = await shared.consume(known ?? `ip:${clientAddress(request, serverContext, options.trustProxy ?? 0)}`);
-        if (!verdict.allowed) refuse(endResponse, fetchAPI, verdict.retryAfterSeconds);
+      onRequest({ request, serverContext, endResponse, fetchAPI }) {
+        const apply = (verdict: RateLimitVerdict) => {
+          if (!verdict.allowed) refuse(endResponse, fetchAPI, verdict.retryAfterSeconds);
+        };
+        // Most verdicts come from tokens this replica already holds: no promise, no extra tick.
+        const decide = (client: string): Promise<void> | void => {
+          const verdict = shared.consume(client);
+          return verdict instanceof Promise ? verdict.then(apply) : apply(verdict);
+        };
+        const address = () => `ip:${clientAddress(request, serverContext, options.trustProxy ?? 0)}`;
+        if (options.clientKey) return options.clientKey(request).then((known) => decide(known ?? address()));
+        return decide(address());
       },
     };
   }

@@ -20,7 +20,8 @@ export interface RateLimitVerdict {
 }
 
 export interface RateLimiter {
-  consume(client: string): Promise<RateLimitVerdict>;
+  /** Synchronous when the verdict needs no round trip (tokens this replica already holds). */
+  consume(client: string): RateLimitVerdict | Promise<RateLimitVerdict>;
 }
 
 export interface RateLimiterOptions {
@@ -53,8 +54,26 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const local = new Map<string, { tokens: number; windowEnd: number }>();
   const key = (client: string) => `${redis.prefix}rl:${client}`;
 
+  const reserve = async (client: string, at: number): Promise<RateLimitVerdict> => {
+    if (!redis.available()) return memory.consume(client);
+    let reserved: [number, number];
+    try {
+      reserved = (await redis.client.eval(RESERVE_SCRIPT, 1, key(client), String(batch), String(options.windowMs))) as [number, number];
+    } catch {
+      return memory.consume(client);
+    }
+    const [total, ttl] = reserved;
+    const granted = Math.max(0, Math.min(batch, options.max - (total - batch)));
+    local.delete(client);
+    if (local.size >= MAX_LOCAL_CLIENTS) local.delete(local.keys().next().value as string);
+    // -1 marks "the window is full": refused here without asking Redis again.
+    local.set(client, { tokens: granted === 0 ? -1 : granted - 1, windowEnd: at + ttl });
+    if (granted === 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
+    return { allowed: true, retryAfterSeconds: 0 };
+  };
+
   return {
-    async consume(client) {
+    consume(client) {
       const at = now();
       const held = local.get(client);
       if (held && held.windowEnd > at) {
@@ -62,24 +81,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           held.tokens--;
           return { allowed: true, retryAfterSeconds: 0 };
         }
-        // Tokens spent: reserve again below, unless Redis already said the window is full.
+        // Tokens spent: reserve again, unless Redis already said the window is full.
         if (held.tokens < 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((held.windowEnd - at) / 1000)) };
       }
-      if (!redis.available()) return memory.consume(client);
-      let reserved: [number, number];
-      try {
-        reserved = (await redis.client.eval(RESERVE_SCRIPT, 1, key(client), String(batch), String(options.windowMs))) as [number, number];
-      } catch {
-        return memory.consume(client);
-      }
-      const [total, ttl] = reserved;
-      const granted = Math.max(0, Math.min(batch, options.max - (total - batch)));
-      local.delete(client);
-      if (local.size >= MAX_LOCAL_CLIENTS) local.delete(local.keys().next().value as string);
-      // -1 marks "the window is full": refused here without asking Redis again.
-      local.set(client, { tokens: granted === 0 ? -1 : granted - 1, windowEnd: at + ttl });
-      if (granted === 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
-      return { allowed: true, retryAfterSeconds: 0 };
+      return reserve(client, at);
     },
   };
 }
