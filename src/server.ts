@@ -34,7 +34,10 @@ async function main(): Promise<void> {
     config = embedded.config;
     // TICKETGRAPH_EMULATOR_CHURN=5s: the emulators change over time, so live updates have something to show.
     const churnEvery = process.env.TICKETGRAPH_EMULATOR_CHURN;
-    const churn = churnEvery ? startChurn(embedded.config, { intervalMs: parseChurnInterval(churnEvery) }) : null;
+    const churnMs = churnEvery ? parseChurnInterval(churnEvery) : null;
+    const churn = churnMs === null ? null : startChurn(embedded.config, { intervalMs: churnMs });
+    // With churn on, poll about as often as things change (within the 1 s minimum), so the demo moves.
+    if (churnMs !== null) config = { ...config, sources: config.sources.map((s) => ({ ...s, pollIntervalMs: Math.min(15_000, Math.max(1_000, churnMs)) })) };
     stopEmulators = async () => {
       await churn?.stop();
       await embedded.close();
