@@ -29,7 +29,7 @@ export interface RateLimiterOptions {
   windowMs: number;
   /** Shared counters; memory only when absent. */
   redis?: RedisConnection;
-  /** Requests reserved from Redis at a time. @default max / 50, between 1 and 16 */
+  /** Requests reserved from Redis at a time. @default max / 50 (at most 2% of the limit per replica), between 1 and 256 */
   batch?: number;
   now?: () => number;
 }
@@ -50,7 +50,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const redis = options.redis;
   if (!redis) return memory;
   const now = options.now ?? Date.now;
-  const batch = Math.max(1, Math.min(options.batch ?? Math.floor(options.max / 50), 16, options.max));
+  const batch = Math.max(1, Math.min(options.batch ?? Math.floor(options.max / 50), 256, options.max));
   const local = new Map<string, { tokens: number; windowEnd: number }>();
   const key = (client: string) => `${redis.prefix}rl:${client}`;
 
