@@ -19,8 +19,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedEmulators, toConfigDocument, type EmbeddedEmulators } from '../src/embedded.js';
-import { startCluster } from '../scripts/cluster/cluster.js';
-import { startReplica, stopReplica, type Replica } from '../scripts/cluster/cluster.js';
+import { startCluster, startReplica, stopReplica, type Replica } from '../scripts/cluster/cluster.js';
 import { startRedisServer, type RedisServer } from '../scripts/cluster/redis-server.js';
 import { body, graphql, percentile, runLoad } from './load.js';
 

@@ -25,7 +25,6 @@ import { createSharedState } from './shared-state/index.js';
 import { createLiveHub, type LiveHub } from './live/hub.js';
 import { DEFAULT_POLL_INTERVAL_MS } from './live/intervals.js';
 import { useResponseCache } from './plugins/use-response-cache.js';
-import { credentialSecrets } from './observability/logger.js';
 import { loadTrustedDocuments } from './shared-state/trusted-documents.js';
 import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
@@ -165,7 +164,7 @@ export function createGateway(options: GatewayOptions): Gateway {
             useResponseCache({
               ...shared.responseCache,
               forwardedHeaders,
-              secrets: credentialSecrets(options.config),
+              secrets: production.secrets,
               ...(auth
                 ? {
                     callerOf: async (request: Request) => {

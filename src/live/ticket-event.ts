@@ -3,6 +3,7 @@
  * they come from the gateway's own writes (at once) and from polling (src/live/poller.ts).
  */
 import type { Ticket } from '../model.js';
+import { parseWithDates, stringifyWithDates } from '../shared-state/json-with-dates.js';
 
 export const TICKET_EVENT_TYPES = ['CREATED', 'UPDATED', 'STATUS_CHANGED', 'COMMENTED'] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
@@ -21,23 +22,11 @@ export interface TicketEvent {
 /** An event before the log gave it a sequence number. */
 export type NewTicketEvent = Omit<TicketEvent, 'sequence'>;
 
-/** JSON for Redis and back: dates as ISO strings. */
+/** JSON for Redis and back, dates included. */
 export function serializeEvent(event: TicketEvent): string {
-  return JSON.stringify(event);
+  return stringifyWithDates(event);
 }
 
 export function deserializeEvent(text: string): TicketEvent {
-  const parsed = JSON.parse(text) as TicketEvent & { at: string; ticket: Ticket & { createdAt: string; updatedAt: string; closedAt: string | null } };
-  const vote = parsed.ticket.vote as (Ticket['vote'] & { createdAt: string | null }) | null;
-  return {
-    ...parsed,
-    at: new Date(parsed.at),
-    ticket: {
-      ...parsed.ticket,
-      createdAt: new Date(parsed.ticket.createdAt),
-      updatedAt: new Date(parsed.ticket.updatedAt),
-      closedAt: parsed.ticket.closedAt === null ? null : new Date(parsed.ticket.closedAt),
-      vote: vote ? { ...vote, createdAt: vote.createdAt === null ? null : new Date(vote.createdAt) } : null,
-    },
-  };
+  return parseWithDates<TicketEvent>(text);
 }

@@ -16,11 +16,11 @@
  * A cacheable GET (e.g. a persisted query) gets `Cache-Control` and an `ETag`; a matching
  * `If-None-Match` answers 304 without a body.
  */
-import { createHash } from 'node:crypto';
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import type { ResponseCacheStore } from '../shared-state/response-cache-store.js';
+import { sha256Hex as sha256 } from './use-persisted-queries.js';
 
 export interface ResponseCacheOptions {
   store: ResponseCacheStore;
@@ -122,6 +122,3 @@ function isPlainResult(result: unknown): result is ExecutionResult {
   return typeof result === 'object' && result !== null && !(Symbol.asyncIterator in result);
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
-}

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createMemoryIdempotencyStore, type IdempotencyRecord, type IdempotencyStore } from '../schema/idempotency-store.js';
+import { parseWithDates, stringifyWithDates } from './json-with-dates.js';
 import type { RedisConnection } from './redis-connection.js';
 
 export function createRedisIdempotencyStore<T = unknown>(redis: RedisConnection): IdempotencyStore<T> {
@@ -26,19 +27,19 @@ export function createRedisIdempotencyStore<T = unknown>(redis: RedisConnection)
       shared(
         async () => {
           const text = await redis.client.get(keyOf(key));
-          return text === null ? undefined : (JSON.parse(text, revive) as IdempotencyRecord<T>);
+          return text === null ? undefined : (parseWithDates<IdempotencyRecord<T>>(text));
         },
         () => local.get(key),
       ),
     setIfAbsent: (key, record, ttlMs) =>
       shared(
-        async () => (await redis.client.set(keyOf(key), serialize(record), 'PX', ttlMs, 'NX')) === 'OK',
+        async () => (await redis.client.set(keyOf(key), stringifyWithDates(record), 'PX', ttlMs, 'NX')) === 'OK',
         () => local.setIfAbsent(key, record, ttlMs),
       ),
     set: (key, record, ttlMs) =>
       shared(
         async () => {
-          await redis.client.set(keyOf(key), serialize(record), 'PX', ttlMs);
+          await redis.client.set(keyOf(key), stringifyWithDates(record), 'PX', ttlMs);
         },
         () => local.set(key, record, ttlMs),
       ),
@@ -50,21 +51,4 @@ export function createRedisIdempotencyStore<T = unknown>(redis: RedisConnection)
         () => local.delete(key),
       ),
   };
-}
-
-/** JSON with Dates kept as `{ "$date": iso }` (JSON.stringify would turn them into plain strings). */
-export function serialize(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key, replaced: unknown) {
-    const raw = this[key];
-    return raw instanceof Date ? { $date: raw.toISOString() } : replaced;
-  });
-}
-
-export function revive(_key: string, value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    const date = (value as { $date?: unknown }).$date;
-    if (keys.length === 1 && typeof date === 'string') return new Date(date);
-  }
-  return value;
 }
