@@ -51,6 +51,8 @@ export interface UpstreamErrorDetails {
   retryAfter?: number;
   /** Set when part of a write was applied before the failure (e.g. created, then the re-read failed). */
   applied?: AppliedWrite;
+  /** A machine-readable refinement of `code` for clients, e.g. `RESPONSE_TOO_LARGE`. */
+  reason?: string;
   cause?: unknown;
 }
 
@@ -65,6 +67,7 @@ export class UpstreamError extends Error {
   readonly vendorCode: string | undefined;
   readonly retryAfter: number | undefined;
   readonly applied: AppliedWrite | undefined;
+  readonly reason: string | undefined;
 
   constructor(details: UpstreamErrorDetails) {
     super(`[${details.source}] ${details.message}`);
@@ -76,6 +79,7 @@ export class UpstreamError extends Error {
     this.vendorCode = details.vendorCode;
     this.retryAfter = details.retryAfter;
     this.applied = details.applied;
+    this.reason = details.reason;
   }
 
   /** What a client sees in `extensions` (graphql-js copies this onto the error it locates). */
@@ -84,6 +88,7 @@ export class UpstreamError extends Error {
     if (this.status !== undefined) extensions.upstreamStatus = this.status;
     if (this.vendorCode !== undefined) extensions.vendorCode = this.vendorCode;
     if (this.retryAfter !== undefined) extensions.retryAfter = this.retryAfter;
+    if (this.reason !== undefined) extensions.reason = this.reason;
     return extensions;
   }
 }

@@ -125,20 +125,6 @@ const REQUEST_PATH = /^\/[\x21-\x22\x24-\x7e]*$/;
 export const MAX_VENDOR_TEXT = 200;
 export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
 
-/** An UpstreamError whose `extensions` also carry a machine-readable `reason`. */
-export class UpstreamReasonError extends UpstreamError {
-  constructor(
-    details: ConstructorParameters<typeof UpstreamError>[0],
-    readonly reason: string,
-  ) {
-    super(details);
-  }
-
-  override get extensions(): Record<string, unknown> {
-    return { ...super.extensions, reason: this.reason };
-  }
-}
-
 export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -300,14 +286,10 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
 
     const contentType = headerValue(response.headers['content-type']) ?? '';
     const tooLarge = () =>
-      new UpstreamReasonError(
-        {
-          source: options.source,
-          code: ErrorCode.UPSTREAM_BAD_RESPONSE,
-          message: `answered HTTP ${response.statusCode} with more than ${settings.maxResponseBytes} bytes (resilience.maxResponseBytes); the answer was not read`,
-          status: response.statusCode,
-        },
-        RESPONSE_TOO_LARGE,
+      fail(
+        ErrorCode.UPSTREAM_BAD_RESPONSE,
+        `answered HTTP ${response.statusCode} with more than ${settings.maxResponseBytes} bytes (resilience.maxResponseBytes); the answer was not read`,
+        { status: response.statusCode, reason: RESPONSE_TOO_LARGE },
       );
     const declared = Number(headerValue(response.headers['content-length']) ?? Number.NaN);
     if (Number.isFinite(declared) && declared > settings.maxResponseBytes) {
@@ -328,7 +310,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
       }
       text = Buffer.concat(chunks, received).toString('utf8');
     } catch (error) {
-      if (error instanceof UpstreamReasonError) throw error;
+      if (isUpstreamError(error)) throw error;
       throw transportError(error, idempotent, timedOut(), fail, req.signal);
     }
     if (text.length > 0 && !JSON_CONTENT_TYPE.test(contentType) && req.expect === 'any') {
