@@ -12,7 +12,9 @@ import { logTraceFields } from './tracing-context.js';
 
 export type { DestinationStream, Logger };
 
-export const REDACTED = '[REDACTED]';
+import { redactor } from './redact.js';
+
+export { REDACTED, redactSecrets } from './redact.js';
 
 /** Shorter values would match ordinary words in log lines. */
 const MIN_SECRET_LENGTH = 6;
@@ -35,29 +37,6 @@ export function credentialSecrets(config: GatewayConfig, registry: SourceRegistr
   return [...values].sort((a, b) => b.length - a.length);
 }
 
-/** Replaces every secret, as written and as JSON-escaped, with `[REDACTED]`. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    const escaped = JSON.stringify(secret).slice(1, -1);
-    if (escaped !== secret && out.includes(escaped)) out = out.split(escaped).join(REDACTED);
-  }
-  return out;
-}
-
-/** redactSecrets with each secret's JSON-escaped form worked out once, not per log line. */
-function redactor(secrets: readonly string[]): (text: string) => string {
-  const needles = secrets.flatMap((secret) => {
-    const escaped = JSON.stringify(secret).slice(1, -1);
-    return escaped === secret ? [secret] : [secret, escaped];
-  });
-  return (text) => {
-    let out = text;
-    for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
-    return out;
-  };
-}
 
 export interface FlushableDestination extends DestinationStream {
   /** Writes what is buffered now (process exit). */

@@ -16,7 +16,8 @@ import type { UpstreamScope } from '../plugins/query-cost.js';
 import { useRateLimit } from '../plugins/use-rate-limit.js';
 import { useRequestLog } from '../plugins/use-request-log.js';
 import type { RateLimiter } from '../shared-state/rate-limiter.js';
-import { scrubSecrets, type UpstreamObserver } from '../sources/http.js';
+import type { UpstreamObserver } from '../sources/http.js';
+import { redactor, secretNeedles } from './redact.js';
 import { onSkippedRecord } from '../sources/skipped-records.js';
 import type { CircuitState } from '../sources/resilience.js';
 import { createLogger, credentialSecrets, yogaLogger, type DestinationStream, type Logger } from './logger.js';
@@ -120,20 +121,20 @@ function useVaryOrigin(): Plugin {
 }
 
 /** Scrubs every string of a result that holds a configured secret (vendors can echo the request into anything). */
-function scrubbed(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === 'string') return scrubSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => scrubbed(item, secrets));
+function scrubbed(value: unknown, scrub: (text: string) => string): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (Array.isArray(value)) return value.map((item) => scrubbed(item, scrub));
   if (value instanceof GraphQLError) {
-    return new GraphQLError(scrubSecrets(value.message, secrets), {
+    return new GraphQLError(scrub(value.message), {
       nodes: value.nodes,
       source: value.source,
       positions: value.positions,
       path: value.path,
-      extensions: scrubbed(value.extensions, secrets) as Record<string, unknown>,
+      extensions: scrubbed(value.extensions, scrub) as Record<string, unknown>,
     });
   }
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubbed(item, secrets)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubbed(item, scrub)]));
   }
   return value;
 }
@@ -181,12 +182,13 @@ function holdsNeedle(value: unknown, needles: readonly string[]): boolean {
  */
 export function useResponseSecretScrub(secrets: readonly string[]): Plugin {
   // Each secret as written and, where that differs, JSON-escaped: worked out once, not per response.
-  const needles = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
+  const needles = secretNeedles(secrets);
+  const scrub = redactor(secrets);
   return {
     onResultProcess({ result, setResult }) {
       if (needles.length === 0 || typeof result !== 'object' || result === null || Symbol.asyncIterator in result) return;
       if (!holdsNeedle(result, needles)) return;
-      setResult(scrubbed(result, secrets) as typeof result);
+      setResult(scrubbed(result, scrub) as typeof result);
     },
   };
 }

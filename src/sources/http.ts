@@ -27,6 +27,7 @@ import { currentRequestScope, spendUpstreamCall } from '../request-scope.js';
 import { identityHeaders } from '../auth/identity-headers.js';
 import { backoffMs, CircuitBreaker, ConcurrencyGate, RetryBudget, type CircuitState } from './resilience.js';
 import { startUpstreamAttempt } from '../observability/tracing-context.js';
+import { redactor, redactSecrets } from '../observability/redact.js';
 
 export interface SourceHttpOptions {
   source: string;
@@ -144,9 +145,9 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
   const budget = new RetryBudget(settings.retryBudgetRatio);
   const gate = new ConcurrencyGate(connections, settings.maxQueue);
 
-  const secrets = [...(options.secrets ?? [])].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+  const scrub = redactor(options.secrets ?? []);
   const fail = (code: UpstreamErrorCode, message: string, extra: Partial<ConstructorParameters<typeof UpstreamError>[0]> = {}) =>
-    new UpstreamError({ source: options.source, code, message: scrubSecrets(message, secrets), ...extra });
+    new UpstreamError({ source: options.source, code, message: scrub(message), ...extra });
   const inputError = (message: string) =>
     new SourceInputError({ source: options.source, code: 'INVALID_INPUT', message: `[${options.source}] ${message}` });
 
@@ -400,16 +401,8 @@ export function vendorText(text: string | undefined): string | undefined {
   return line.length > MAX_VENDOR_TEXT ? `${line.slice(0, MAX_VENDOR_TEXT - 1).trimEnd()}…` : line;
 }
 
-/** Replaces each secret (as written and JSON-escaped) with `[REDACTED]`; secrets longest first. */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (out.includes(secret)) out = out.split(secret).join('[REDACTED]');
-    const escaped = JSON.stringify(secret).slice(1, -1);
-    if (escaped !== secret && out.includes(escaped)) out = out.split(escaped).join('[REDACTED]');
-  }
-  return out;
-}
+/** Kept under its name for callers that scrub one text (the response scrub, tests). */
+export { redactSecrets as scrubSecrets };
 
 /** Throws the caller's input error when a path or header value could not go on the wire as is. */
 function checkWireSafe(path: string, headers: Record<string, string>, inputError: (message: string) => SourceInputError): void {
