@@ -1,11 +1,12 @@
 /**
- * A per-client rate limit: at most `max` requests per fixed `windowMs` window per client
- * address, answered 429 with `Retry-After` past it. In memory, per gateway process: behind
- * several instances each allows `max` (the limit is a guard against one noisy client, not a
- * quota). Checked in onRequest, before the body is read or anything parsed.
+ * A per-client rate limit: at most `max` requests per fixed `windowMs` window per
+ * client (its subject when authenticated, else its address), answered 429 with `Retry-After`
+ * past it. Counted in this process, or across replicas with `gateway.redis` (`limiter`,
+ * src/shared-state/rate-limiter.ts). Checked in onRequest, before the body is read or anything
+ * parsed.
  */
 import type { Plugin } from 'graphql-yoga';
-import type { RateLimiter, RateLimitVerdict } from '../shared-state/rate-limiter.js';
+import { createMemoryRateLimiter, type RateLimiter, type RateLimitVerdict } from '../shared-state/rate-limiter.js';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 
@@ -39,11 +40,6 @@ export interface RateLimitOptions {
   limiter?: RateLimiter;
 }
 
-interface Window {
-  count: number;
-  resetAt: number;
-}
-
 /**
  * The caller's address: with `trustProxy` hops, the X-Forwarded-For entry the outermost
  * trusted proxy saw (counted from the right: each proxy appends the address it saw; with
@@ -72,26 +68,14 @@ export function clientAddress(request: Request, serverContext: unknown, trustPro
 }
 
 export function useRateLimit(options: RateLimitOptions = {}): Plugin {
-  const max = options.max ?? 600;
-  const windowMs = options.windowMs ?? 60_000;
-  const maxClients = options.maxClients ?? 100_000;
-  const now = options.now ?? Date.now;
-  const windows = new Map<string, Window>();
-  let nextSweep = 0;
-
-  const sweep = (at: number) => {
-    for (const [key, window] of windows) if (window.resetAt <= at) windows.delete(key);
-    // Still too many live clients (a flood of spoofed addresses): forget the oldest tenth, so
-    // the next sweep is that many new clients away.
-    if (windows.size >= maxClients) {
-      const keep = Math.floor(maxClients * 0.9);
-      for (const key of windows.keys()) {
-        if (windows.size <= keep) break;
-        windows.delete(key);
-      }
-    }
-    nextSweep = at + windowMs;
-  };
+  const limiter =
+    options.limiter ??
+    createMemoryRateLimiter({
+      max: options.max ?? 600,
+      windowMs: options.windowMs ?? 60_000,
+      maxClients: options.maxClients ?? 100_000,
+      ...(options.now ? { now: options.now } : {}),
+    });
 
   const refuse = (endResponse: (response: Response) => void, fetchAPI: { Response: typeof Response }, retryAfter: number) =>
     endResponse(
@@ -103,39 +87,19 @@ export function useRateLimit(options: RateLimitOptions = {}): Plugin {
       ),
     );
 
-  const shared = options.limiter;
-  if (shared) {
-    return {
-      onRequest({ request, serverContext, endResponse, fetchAPI }) {
-        const apply = (verdict: RateLimitVerdict) => {
-          if (!verdict.allowed) refuse(endResponse, fetchAPI, verdict.retryAfterSeconds);
-        };
-        // Most verdicts come from tokens this replica already holds: no promise, no extra tick.
-        const decide = (client: string): Promise<void> | void => {
-          const verdict = shared.consume(client);
-          return verdict instanceof Promise ? verdict.then(apply) : apply(verdict);
-        };
-        const address = () => `ip:${clientAddress(request, serverContext, options.trustProxy ?? 0)}`;
-        if (options.clientKey) return options.clientKey(request).then((known) => decide(known ?? address()));
-        return decide(address());
-      },
-    };
-  }
-
   return {
-    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
-      const known = options.clientKey ? await options.clientKey(request) : undefined;
-      const key = known ?? `ip:${clientAddress(request, serverContext, options.trustProxy ?? 0)}`;
-      const at = now();
-      if (at >= nextSweep || windows.size >= maxClients) sweep(at);
-      let window = windows.get(key);
-      if (!window || window.resetAt <= at) {
-        window = { count: 0, resetAt: at + windowMs };
-        windows.set(key, window);
-      }
-      window.count++;
-      if (window.count <= max) return;
-      refuse(endResponse, fetchAPI, Math.max(1, Math.ceil((window.resetAt - at) / 1000)));
+    onRequest({ request, serverContext, endResponse, fetchAPI }) {
+      const apply = (verdict: RateLimitVerdict) => {
+        if (!verdict.allowed) refuse(endResponse, fetchAPI, verdict.retryAfterSeconds);
+      };
+      // In-memory verdicts, and most shared ones (tokens this replica holds), need no promise.
+      const decide = (client: string): Promise<void> | void => {
+        const verdict = limiter.consume(client);
+        return verdict instanceof Promise ? verdict.then(apply) : apply(verdict);
+      };
+      const address = () => `ip:${clientAddress(request, serverContext, options.trustProxy ?? 0)}`;
+      if (options.clientKey) return options.clientKey(request).then((known) => decide(known ?? address()));
+      return decide(address());
     },
   };
 }

@@ -7,10 +7,9 @@
  * together) and spends them locally; once Redis says the window is used up, the replica
  * refuses that client locally until the window ends. The price: a replica may hold up to
  * `batch - 1` reserved requests it never uses, so a client can be refused that many requests
- * early per replica (never late). While Redis is away each replica counts on its own
- * (rate-limiter-flexible in memory), and shares again when it returns.
+ * early per replica (never late). While Redis is away each replica counts on its own (the
+ * in-memory windows), and shares again when it returns.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RedisConnection } from './redis-connection.js';
 
 export interface RateLimitVerdict {
@@ -46,7 +45,7 @@ return { total, ttl }`;
 const MAX_LOCAL_CLIENTS = 100_000;
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const memory = memoryLimiter(options.max, options.windowMs);
+  const memory = createMemoryRateLimiter(options);
   const redis = options.redis;
   if (!redis) return memory;
   const now = options.now ?? Date.now;
@@ -89,21 +88,40 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
 }
 
-function memoryLimiter(max: number, windowMs: number): RateLimiter {
-  // rate-limiter-flexible counts in whole seconds.
-  const limiter = new RateLimiterMemory({ points: max, duration: Math.max(1, Math.ceil(windowMs / 1000)) });
-  return {
-    async consume(client) {
-      try {
-        const result = await limiter.consume(client, 1);
-        return { allowed: true, retryAfterSeconds: Math.ceil(result.msBeforeNext / 1000) };
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) {
-          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-        }
-        // A limiter failure must never refuse a caller.
-        return { allowed: true, retryAfterSeconds: 0 };
+/**
+ * Fixed windows in this process: at most `max` requests per client per `windowMs`. Bounded:
+ * past `maxClients` live windows, expired ones go first, then the oldest tenth.
+ */
+export function createMemoryRateLimiter(options: { max: number; windowMs: number; maxClients?: number; now?: () => number }): RateLimiter & { consume(client: string): RateLimitVerdict } {
+  const maxClients = options.maxClients ?? 100_000;
+  const now = options.now ?? Date.now;
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  let nextSweep = 0;
+  const sweep = (at: number) => {
+    for (const [key, window] of windows) if (window.resetAt <= at) windows.delete(key);
+    // Still too many live clients (a flood of spoofed addresses): forget the oldest tenth, so
+    // the next sweep is that many new clients away.
+    if (windows.size >= maxClients) {
+      const keep = Math.floor(maxClients * 0.9);
+      for (const key of windows.keys()) {
+        if (windows.size <= keep) break;
+        windows.delete(key);
       }
+    }
+    nextSweep = at + options.windowMs;
+  };
+  return {
+    consume(client) {
+      const at = now();
+      if (at >= nextSweep || windows.size >= maxClients) sweep(at);
+      let window = windows.get(client);
+      if (!window || window.resetAt <= at) {
+        window = { count: 0, resetAt: at + options.windowMs };
+        windows.set(client, window);
+      }
+      window.count++;
+      const retryAfterSeconds = Math.max(1, Math.ceil((window.resetAt - at) / 1000));
+      return window.count <= options.max ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds };
     },
   };
 }
