@@ -13,6 +13,7 @@ import { startRedisServer, type RedisServer } from './support/redis-server.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from './support/until.js';
 
 interface Replica {
   gateway: Gateway;
@@ -51,13 +52,6 @@ async function replica(settings: Partial<GatewaySettings>): Promise<Replica> {
   return started;
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const redisUp = async (r: Replica) => {
   const response = await fetch(`${r.listening.origin}/ready`);

@@ -2,14 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, type RedisServer } from '../../test/support/redis-server.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createRedisConnection, type RedisConnection } from './redis-connection.js';
+import { until } from '../../test/support/until.js';
 
-async function until(check: () => boolean, ms = 5_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('rate limiter', () => {
   let redis: RedisServer;

@@ -51,15 +51,7 @@ export function sse(url: string, query: string, variables: Record<string, unknow
   return { events, close: () => (controller.abort(), done) };
 }
 
-export async function until<T>(check: () => T | undefined, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export { until } from './until.js';
 
 /** A ticket filed straight at the control-panel emulator (`baseUrl`, `token`), bypassing the gateway. */
 export async function createAtControlPanel(baseUrl: string, token: string, summary: string): Promise<string> {
