@@ -65,10 +65,13 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     for (const listener of loops.get(event.sourceKey)?.listeners ?? []) listener(event);
   };
 
-  // Across replicas: every replica (this one included) hears every event on the channel.
+  // Across replicas: every replica with subscribers (this one included) hears every event on
+  // the channel. The subscribing connection opens with the first local subscriber, not at start.
+  const channel = `${shared?.connection.prefix ?? ''}${CHANNEL}`;
   let subscriber: Redis | null = null;
   let target: ReturnType<typeof createRedisEventTarget<CustomEvent<string>>> | null = null;
-  if (shared) {
+  const hearOtherReplicas = () => {
+    if (!shared || target) return;
     subscriber = new Redis(shared.url, { retryStrategy: (times) => Math.min(times * 100, 2_000), maxRetriesPerRequest: null });
     subscriber.on('error', () => undefined);
     target = createRedisEventTarget<CustomEvent<string>>({
@@ -76,15 +79,16 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       subscribeClient: subscriber,
       serializer: { stringify: (message) => String(message), parse: (message) => message },
     });
-    target.addEventListener(`${shared.connection.prefix}${CHANNEL}`, (event) => deliver(deserializeEvent(event.detail)));
-  }
+    target.addEventListener(channel, (event) => deliver(deserializeEvent(event.detail)));
+  };
 
   const emit = async (event: NewTicketEvent) => {
     const numbered = await log.append(event);
-    if (target && shared?.connection.available()) {
+    if (shared?.connection.available()) {
       try {
-        target.dispatchEvent(new CustomEvent(`${shared.connection.prefix}${CHANNEL}`, { detail: serializeEvent(numbered) }));
-        return;
+        await shared.connection.client.publish(channel, serializeEvent(numbered));
+        // Our own subscribers hear it on the channel like everyone else's.
+        if (target) return;
       } catch {
         // Redis went away between the check and the publish: at least this replica hears it.
       }
@@ -176,6 +180,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
 
   return {
     listen(sourceKeys, listener) {
+      hearOtherReplicas();
       const joined: SourceLoop[] = [];
       for (const key of sourceKeys) {
         const loop = loopFor(key);

@@ -9,7 +9,6 @@
  * forwarded headers and, when identity headers are templated from claims, the caller. Each
  * waiter keeps its own deadline; the shared call is cancelled only when every waiter gave up.
  */
-import { createHash } from 'node:crypto';
 import { currentRequestScope } from '../request-scope.js';
 import { UpstreamError } from './errors.js';
 import type { HttpRequest, HttpResponse, SourceHttp } from './http.js';
@@ -33,7 +32,8 @@ export function sharingGets(http: SourceHttp, options: SharedGetsOptions = {}): 
     const scope = currentRequestScope();
     const forwarded = (options.forwardHeaders ?? []).map((name) => scope?.incomingHeaders.get(name) ?? '');
     const caller = options.perCaller ? (scope?.caller?.subject ?? '') : '';
-    return createHash('sha256').update(JSON.stringify([req.path, req.query ?? null, req.headers ?? null, forwarded, caller])).digest('base64url');
+    // The map lives in this process only: the request's own description is the key (no hashing per GET).
+    return JSON.stringify([req.path, req.query ?? null, req.headers ?? null, forwarded, caller]);
   };
   return {
     ...http,
