@@ -30,6 +30,7 @@ import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
 import { startRequestDeadline, type RequestDeadline } from './request-scope.js';
 import type { Plugin } from 'graphql-yoga';
+import { useCompiledQueries } from './plugins/use-compiled-queries.js';
 import { createTracing, type TracingEnv } from './observability/tracing.js';
 
 export interface GatewayOptions {
@@ -156,6 +157,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(auth ? [useAuth(auth, { graphqlEndpoint: '/graphql' })] : []),
       ...(persisted ? [usePersistedQueries(persisted, { only: settings.persistedDocuments?.only ?? false })] : []),
       ...(graphiql ? [useGraphiQLAssets()] : []),
+      // Before useRequestScope, which wraps whatever executes.
+      useCompiledQueries({ onCompile: (outcome) => production.metrics.observeCompilation(outcome) }),
       useRequestScope(),
       useRequestDeadlines(deadlines),
       useSourceFailures(),

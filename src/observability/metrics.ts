@@ -30,6 +30,8 @@ export interface GatewayMetrics {
   observeRequest(request: GraphQLRequestObservation): void;
   /** A vendor record an adapter skipped (src/sources/skipped-records.ts). */
   observeSkippedRecord(skipped: { source: string; record: string }): void;
+  /** A query document compiled by graphql-jit (src/plugins/use-compiled-queries.ts), or refused by it. */
+  observeCompilation(outcome: 'compiled' | 'failed'): void;
 }
 
 export function createGatewayMetrics(options: { circuitStates: () => Record<string, CircuitState> }): GatewayMetrics {
@@ -84,6 +86,12 @@ export function createGatewayMetrics(options: { circuitStates: () => Record<stri
     labelNames: ['source', 'record'] as const,
     registers: [registry],
   });
+  const compilations = new Counter({
+    name: 'ticketgraph_compiled_queries_total',
+    help: 'Query operations compiled by graphql-jit after their second execution ("failed": it could not, the interpreter runs them).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'ticketgraph_upstream_circuit_state',
     help: 'Circuit breaker state per source: 1 for the current state, 0 for the others.',
@@ -109,6 +117,9 @@ export function createGatewayMetrics(options: { circuitStates: () => Record<stri
 
   return {
     registry,
+    observeCompilation(outcome) {
+      compilations.inc({ outcome });
+    },
     observeUpstream(event) {
       const status = event.status === null ? 'none' : String(event.status);
       upstreamRequests.inc({ source: event.source, method: event.method, status, outcome: event.outcome });

@@ -139,56 +139,29 @@ function scrubbed(value: unknown, scrub: (text: string) => string): unknown {
   return value;
 }
 
-/**
- * The strings JSON.stringify would write for `value` (objects through their toJSON, as
- * GraphQLErrors serialize), into `out`. Keys are field names and aliases the caller wrote: not
- * scrubbed, not collected.
- */
-function collectStrings(value: unknown, out: string[]): void {
-  if (typeof value === 'string') {
-    out.push(value);
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  const json = (value as { toJSON?: unknown }).toJSON;
-  if (typeof json === 'function') {
-    collectStrings(json.call(value), out);
-    return;
-  }
-  if (Array.isArray(value)) {
-    for (const item of value) collectStrings(item, out);
-    return;
-  }
-  for (const key in value) if (Object.hasOwn(value, key)) collectStrings((value as Record<string, unknown>)[key], out);
-}
+type Stringify = (value: unknown) => string;
 
 /**
- * Whether a string of the result holds a needle: one scan per needle over the strings joined
- * (cheaper than JSON.stringify, which escapes and writes every key too; a needle found across a
- * separator only costs a needless scrub).
- */
-function holdsNeedle(value: unknown, needles: readonly string[]): boolean {
-  const strings: string[] = [];
-  collectStrings(value, strings);
-  if (strings.length === 0) return false;
-  const text = strings.join('\u0000');
-  return needles.some((needle) => text.includes(needle));
-}
-
-/**
- * The last step before a result is serialized: no configured secret leaves in a response. A
+ * The last step before a result is written: no configured secret leaves in a response. A
  * vendor that echoes our request in its error text would otherwise hand a client our
- * credentials. The common case (nothing found) costs one walk over the result's strings.
+ * credentials. The check runs on the text Yoga writes (its result processor calls a result's
+ * `stringify`): one native substring scan per needle, with nothing walked or copied; only a
+ * text that holds one is written again from a scrubbed copy of the result.
  */
 export function useResponseSecretScrub(secrets: readonly string[]): Plugin {
   // Each secret as written and, where that differs, JSON-escaped: worked out once, not per response.
   const needles = secretNeedles(secrets);
   const scrub = redactor(secrets);
+  const guarded = (inner: Stringify): Stringify => (value) => {
+    const text = inner(value);
+    return needles.some((needle) => text.includes(needle)) ? inner(scrubbed(value, scrub)) : text;
+  };
   return {
-    onResultProcess({ result, setResult }) {
+    onResultProcess({ result }) {
       if (needles.length === 0 || typeof result !== 'object' || result === null || Symbol.asyncIterator in result) return;
-      if (!holdsNeedle(result, needles)) return;
-      setResult(scrubbed(result, scrub) as typeof result);
+      for (const one of (Array.isArray(result) ? result : [result]) as { stringify?: Stringify }[]) {
+        one.stringify = guarded(one.stringify ?? JSON.stringify);
+      }
     },
   };
 }
