@@ -30,7 +30,7 @@ import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
 import { startRequestDeadline, type RequestDeadline } from './request-scope.js';
 import type { Plugin } from 'graphql-yoga';
-import { createTracing, type TracingEnv } from './observability/tracing.js';
+import { createTracing, type Tracing, type TracingEnv } from './observability/tracing.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -61,6 +61,8 @@ export interface Gateway {
   auth: Authenticator | undefined;
   settings: GatewaySettings;
   logger: Logger;
+  /** OpenTelemetry, null when off; websocket.ts traces its operations with it. */
+  tracing: Tracing | null;
   /** SIGTERM: /ready answers 503 from now on (the server stops accepting and waits, see server.ts). */
   startDraining(): void;
   close(): Promise<void>;
@@ -185,6 +187,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     auth,
     settings,
     logger: production.logger,
+    tracing,
     startDraining: production.startDraining,
     close: async () => {
       production.close();
