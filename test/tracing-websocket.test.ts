@@ -212,6 +212,33 @@ describe('tracing of WebSocket operations', () => {
     expect(exported).not.toContain('Seen by a traced subscriber');
   });
 
+  it('an operation refused before execution (invalid document, unknown operation name) still gets its span, ended, with no execute span', async () => {
+    const running = await start({});
+    const invalid = traceparent();
+    const unknown = traceparent();
+    const outcome = async (ws: Client, request: { query: string; operationName?: string }) => {
+      try {
+        return await ws.iterate(request).next();
+      } catch (error) {
+        return error;
+      }
+    };
+    const refused = await outcome(client(running, { authorization: `Bearer ${running.token}`, traceparent: invalid.header }), { query: '{ noSuchField }' });
+    expect(JSON.stringify(refused)).toContain('noSuchField');
+    const unnamed = await outcome(client(running, { authorization: `Bearer ${running.token}`, traceparent: unknown.header }), { query: 'query A { __typename }', operationName: 'B' });
+    // (Yoga's parse hook throws for an operation name not in the document, and graphql-ws closes the socket: no result.)
+    expect((unnamed as { value?: unknown }).value).toBeUndefined();
+    await running.close();
+
+    const spans = running.receiver.spans();
+    const operationOf = (caller: { traceId: string }) => spans.filter((s) => s.traceId === caller.traceId && s.name === 'graphql.operation');
+    expect(operationOf(invalid)).toHaveLength(1);
+    expect(operationOf(invalid)[0]?.attributes['graphql.error.count']).toBe(1);
+    expect(operationOf(unknown)).toHaveLength(1);
+    expect(operationOf(unknown)[0]?.attributes['error.type']).toBe('GraphQLError');
+    expect(spans.filter((s) => s.traceId === unknown.traceId && s.name === 'graphql.execute')).toEqual([]);
+  });
+
   it('with tracing off, WebSocket operations export nothing and send no traceparent upstream', async () => {
     const providers = tracerProvidersCreated();
     const running = await start(undefined);

@@ -3,7 +3,7 @@
  * With tracing off nothing here does any work: `tracingStarted` stays false, so no context is
  * read, no span object is made and nothing is injected into outgoing headers.
  *
- * The tracer travels in the OpenTelemetry context, set by the request span
+ * The tracer travels in the OpenTelemetry context, set by the request (or WebSocket operation) span
  * (tracing.ts), so a gateway without tracing in a process where another one has it still
  * starts no span: its requests carry no tracer.
  */
