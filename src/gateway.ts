@@ -31,7 +31,7 @@ import type { CircuitState } from './sources/resilience.js';
 import { startRequestDeadline, type RequestDeadline } from './request-scope.js';
 import type { Plugin } from 'graphql-yoga';
 import { useCompiledQueries } from './plugins/use-compiled-queries.js';
-import { createTracing, type TracingEnv } from './observability/tracing.js';
+import { createTracing, type Tracing, type TracingEnv } from './observability/tracing.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -62,6 +62,8 @@ export interface Gateway {
   auth: Authenticator | undefined;
   settings: GatewaySettings;
   logger: Logger;
+  /** OpenTelemetry, null when off; websocket.ts traces its operations with it. */
+  tracing: Tracing | null;
   /** SIGTERM: /ready answers 503 from now on (the server stops accepting and waits, see server.ts). */
   startDraining(): void;
   close(): Promise<void>;
@@ -188,6 +190,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     auth,
     settings,
     logger: production.logger,
+    tracing,
     startDraining: production.startDraining,
     close: async () => {
       production.close();

@@ -5,26 +5,24 @@
  * and schema are the ones HTTP requests get.
  */
 import type { Server } from 'node:http';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Gateway } from './gateway.js';
+import type { WebSocketOperationArgs } from './observability/tracing.js';
 
 export interface WebSocketEndpoint {
   close(): Promise<void>;
 }
 
-type EnvelopedArgs = ExecutionArgs & {
-  execute: (args: ExecutionArgs) => unknown;
-  subscribe: (args: ExecutionArgs) => unknown;
-};
+type EnvelopedArgs = WebSocketOperationArgs;
 
 /** Close codes (graphql-ws uses 4400-4499 for the application's refusals). */
 const UNAUTHORIZED_CLOSE = 4401;
 const FORBIDDEN_CLOSE = 4403;
 
-export function attachWebSockets(server: Server, gateway: Pick<Gateway, 'yoga' | 'auth'>): WebSocketEndpoint {
-  const { yoga, auth } = gateway;
+export function attachWebSockets(server: Server, gateway: Pick<Gateway, 'yoga' | 'auth'> & Partial<Pick<Gateway, 'tracing'>>): WebSocketEndpoint {
+  const { yoga, auth, tracing } = gateway;
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: 100_000 });
   /** The connection's stand-in HTTP request: what the caller was authenticated as, once, at connection_init. */
   const requests = new WeakMap<object, Request>();
@@ -63,20 +61,24 @@ export function attachWebSockets(server: Server, gateway: Pick<Gateway, 'yoga' |
         const upgrade = ctx.extra.request;
         const request = requests.get(ctx.extra.socket);
         if (!request) return [new GraphQLError('Connection not initialised', { extensions: { code: 'UNAUTHENTICATED' } })];
-        const enveloped = yoga.getEnveloped({ request, params: payload, req: upgrade, socket: ctx.extra.socket } as never);
-        const document = enveloped.parse(payload.query);
-        const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0) return errors;
-        const args: EnvelopedArgs = {
-          schema: enveloped.schema,
-          document,
-          operationName: payload.operationName ?? null,
-          variableValues: payload.variables ?? null,
-          contextValue: await enveloped.contextFactory(),
-          execute: enveloped.execute as EnvelopedArgs['execute'],
-          subscribe: enveloped.subscribe as EnvelopedArgs['subscribe'],
+        const prepare = async (): Promise<EnvelopedArgs | readonly GraphQLError[]> => {
+          const enveloped = yoga.getEnveloped({ request, params: payload, req: upgrade, socket: ctx.extra.socket } as never);
+          const document = enveloped.parse(payload.query);
+          const errors = enveloped.validate(enveloped.schema, document);
+          if (errors.length > 0) return errors;
+          const args: EnvelopedArgs = {
+            schema: enveloped.schema,
+            document,
+            operationName: payload.operationName ?? null,
+            variableValues: payload.variables ?? null,
+            contextValue: await enveloped.contextFactory(),
+            execute: enveloped.execute as EnvelopedArgs['execute'],
+            subscribe: enveloped.subscribe as EnvelopedArgs['subscribe'],
+          };
+          return args;
         };
-        return args;
+        // Traced (tracing.ts): one span per operation, parented by the upgrade's or connection_init's traceparent.
+        return tracing ? tracing.webSocketOperation({ headers: request.headers, connectionParams: ctx.connectionParams }, prepare) : prepare();
       },
     },
     wss,

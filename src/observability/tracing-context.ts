@@ -3,11 +3,11 @@
  * With tracing off nothing here does any work: `tracingStarted` stays false, so no context is
  * read, no span object is made and nothing is injected into outgoing headers.
  *
- * The tracer travels in the OpenTelemetry context, set by the request span
+ * The tracer travels in the OpenTelemetry context, set by the request (or WebSocket operation) span
  * (tracing.ts), so a gateway without tracing in a process where another one has it still
  * starts no span: its requests carry no tracer.
  */
-import { context, createContextKey, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
+import { context, createContextKey, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 
 export const TRACER_KEY = createContextKey('ticketgraph.tracer');
@@ -24,6 +24,16 @@ export function markTracingStarted(): void {
 export function activeTracer(): Tracer | undefined {
   if (!tracingStarted) return undefined;
   return context.active().getValue(TRACER_KEY) as Tracer | undefined;
+}
+
+/**
+ * Runs background work started while serving an operation (a live source poller, whose timers
+ * would otherwise carry that operation's context for as long as they run) outside any trace:
+ * no tracer, so its upstream calls make no spans and its log lines no trace ids.
+ */
+export function untraced<T>(fn: () => T): T {
+  if (!tracingStarted) return fn();
+  return context.with(ROOT_CONTEXT, fn);
 }
 
 /**

@@ -9,6 +9,10 @@
  *      └─ ticketgraph.tickets.page       one merged `tickets` page (merged-connection.ts)
  *         └─ GET / POST … (CLIENT)       one per upstream attempt (http.ts), `traceparent` sent on
  *
+ * An operation over WebSocket (graphql-ws, websocket.ts) has no HTTP request of its own: it is
+ * one `graphql.operation` (SERVER) span with the same children, parented by the `traceparent` of
+ * the upgrade request or of `connectionParams` (webSocketOperation below).
+ *
  * Never recorded: variables, headers, bodies, query strings, error messages (they can quote a
  * vendor's answer), credentials. Modelled on Hive Gateway's OpenTelemetry plugin
  * (graphql-hive/gateway packages/plugins/opentelemetry/src/plugin.ts, spans.ts).
@@ -31,7 +35,7 @@ import {
   type Sampler,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
-import { getOperationAST, print } from 'graphql';
+import { getOperationAST, print, type DocumentNode, type ExecutionArgs, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewaySettings } from '../settings.js';
 import { CircuitBreakerExporter, type CircuitBreakerOptions } from './tracing-exporter.js';
@@ -122,6 +126,26 @@ export interface Tracing {
   plugin: Plugin;
   /** Flushes what is queued (bounded by SHUTDOWN_TIMEOUT_MS) and stops exporting. */
   shutdown(): Promise<void>;
+  /**
+   * Traces one operation received over WebSocket (websocket.ts): `prepare` (parse, validate,
+   * context) runs in a new `graphql.operation` span, and the execute/subscribe of the arguments
+   * it returns run in that span too and end it.
+   */
+  webSocketOperation<A extends WebSocketOperationArgs>(carrier: WebSocketCarrier, prepare: () => Promise<A | readonly GraphQLError[]>): Promise<A | readonly GraphQLError[]>;
+}
+
+/** What graphql-ws' onSubscribe hands on: the arguments plus the enveloped execute and subscribe. */
+export type WebSocketOperationArgs = ExecutionArgs & {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
+};
+
+/** Where a WebSocket operation's parent trace can come from. */
+export interface WebSocketCarrier {
+  /** The upgrade request's headers. */
+  headers: Headers;
+  /** connection_init's payload: browsers cannot set headers on a WebSocket, so `traceparent` (and `tracestate`) may come here. */
+  connectionParams: Readonly<Record<string, unknown>> | undefined;
 }
 
 let providersCreated = 0;
@@ -158,6 +182,7 @@ export function createTracing(settings: GatewaySettings['tracing'], env: Tracing
   return {
     tracer,
     plugin: useTracing(tracer, config.captureDocument, options.graphqlEndpoint ?? '/graphql'),
+    webSocketOperation: (carrier, prepare) => traceWebSocketOperation(tracer, config.captureDocument, carrier, prepare),
     async shutdown() {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
@@ -177,12 +202,95 @@ const headersGetter: TextMapGetter<Headers> = {
   keys: (headers) => [...headers.keys()],
 };
 
+const paramsGetter: TextMapGetter<Readonly<Record<string, unknown>>> = {
+  get: (params, key) => {
+    const value = params[key];
+    return typeof value === 'string' ? value : undefined;
+  },
+  keys: (params) => Object.keys(params),
+};
+
+/** The upgrade request's `traceparent`, else connection_init's (W3C; malformed ones are ignored). */
+function webSocketParent({ headers, connectionParams }: WebSocketCarrier): Context {
+  if (headers.has('traceparent') || !connectionParams) return propagator.extract(ROOT_CONTEXT, headers, headersGetter);
+  return propagator.extract(ROOT_CONTEXT, connectionParams, paramsGetter);
+}
+
+/** The operation's type and name (and document with captureDocument): the attributes the HTTP request span gets. */
+function describeOperation(span: Span, document: DocumentNode, operationName: string | null | undefined, captureDocument: boolean): boolean {
+  const operation = getOperationAST(document, operationName);
+  span.setAttribute('graphql.operation.type', operation?.operation ?? 'unknown');
+  if (operation?.name?.value) span.setAttribute('graphql.operation.name', operation.name.value);
+  if (captureDocument) span.setAttribute('graphql.document', print(document));
+  return operation !== null && operation !== undefined;
+}
+
+/** Errors of a single result; a stream's (subscription, incremental delivery) are not counted. */
+function countErrors(span: Span, result: unknown): void {
+  if (typeof result !== 'object' || result === null || Symbol.asyncIterator in result) return;
+  const errors = (result as { errors?: unknown }).errors;
+  span.setAttribute('graphql.error.count', Array.isArray(errors) ? errors.length : 0);
+}
+
+/**
+ * One WebSocket operation as a span, as Hive Gateway's OpenTelemetry plugin does for graphql-ws.
+ * The tracer is in the context while it runs, so the phase spans (instrumentation in
+ * useTracing: envelop instruments getEnveloped's parse/validate/execute/subscribe too) and, under
+ * execute, the page and upstream attempt spans nest under it.
+ *
+ * A subscription's span ends when subscribe has returned the stream, not when the stream ends:
+ * a span open for the hours a subscription lives would hold memory all that time and reach the
+ * collector (and any tail sampler) only at the end. Events delivered later have no spans; the
+ * live pollers producing them run outside any trace (live/hub.ts, `untraced`).
+ */
+async function traceWebSocketOperation<A extends WebSocketOperationArgs>(
+  tracer: Tracer,
+  captureDocument: boolean,
+  carrier: WebSocketCarrier,
+  prepare: () => Promise<A | readonly GraphQLError[]>,
+): Promise<A | readonly GraphQLError[]> {
+  const parent = webSocketParent(carrier);
+  const span = tracer.startSpan('graphql.operation', { kind: SpanKind.SERVER }, parent);
+  const active = trace.setSpan(parent, span).setValue(TRACER_KEY, tracer);
+  const prepared = await endAfter(span, () => context.with(active, prepare), true);
+  if (isErrorList(prepared)) {
+    // Refused before execution (validation): graphql-ws sends these errors.
+    span.setAttribute('graphql.error.count', prepared.length);
+    span.end();
+    return prepared;
+  }
+  if (!describeOperation(span, prepared.document, prepared.operationName, captureDocument)) {
+    // No such operation in the document: graphql-ws answers that itself and calls neither execute nor subscribe.
+    span.end();
+    return prepared;
+  }
+  const finish =
+    (run: (args: ExecutionArgs) => unknown) =>
+    (args: ExecutionArgs): unknown =>
+      endAfter(span, () => {
+        const result = context.with(active, () => run(args));
+        if (!(result instanceof Promise)) {
+          countErrors(span, result);
+          return result;
+        }
+        return result.then((value: unknown) => {
+          countErrors(span, value);
+          return value;
+        });
+      });
+  return { ...prepared, execute: finish(prepared.execute), subscribe: finish(prepared.subscribe) };
+}
+
+function isErrorList(value: WebSocketOperationArgs | readonly GraphQLError[]): value is readonly GraphQLError[] {
+  return Array.isArray(value);
+}
+
 function useTracing(tracer: Tracer, captureDocument: boolean, graphqlEndpoint: string): Plugin {
   const requestSpans = new WeakMap<Request, Span>();
 
   /**
-   * Runs one phase in a child span of the request's. Outside a traced HTTP request (an operation
-   * over WebSocket) there is no request span and nothing is traced.
+   * Runs one phase in a child span of the request's (or, over WebSocket, the operation's: see
+   * traceWebSocketOperation). Untraced when neither put the tracer in the context.
    */
   const phase = <T>(name: string, wrapped: () => T): T => {
     if (!activeTracer()) return wrapped();
@@ -235,8 +343,11 @@ function useTracing(tracer: Tracer, captureDocument: boolean, graphqlEndpoint: s
   };
 }
 
-/** Ends the span when `run` (sync or async) is done; a throw marks it with the error's type. */
-function endAfter<T>(span: Span, run: () => T): T {
+/**
+ * Ends the span when `run` (sync or async) is done; a throw marks it with the error's type.
+ * `onlyOnFailure`: a success leaves the span open (its work goes on elsewhere).
+ */
+function endAfter<T>(span: Span, run: () => T, onlyOnFailure = false): T {
   const fail = (error: unknown) => {
     span.setStatus({ code: SpanStatusCode.ERROR });
     span.setAttribute('error.type', errorType(error));
@@ -252,7 +363,7 @@ function endAfter<T>(span: Span, run: () => T): T {
   if (result instanceof Promise) {
     return result.then(
       (value: unknown) => {
-        span.end();
+        if (!onlyOnFailure) span.end();
         return value;
       },
       (error: unknown) => {
@@ -262,6 +373,6 @@ function endAfter<T>(span: Span, run: () => T): T {
       },
     ) as T;
   }
-  span.end();
+  if (!onlyOnFailure) span.end();
   return result;
 }
