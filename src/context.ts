@@ -35,8 +35,8 @@ export interface GatewayContext {
   sources: SourceDirectory;
   cursors: CursorCodec;
   requestId: string;
-  /** Aborted when the client goes away or the request deadline passes. */
-  signal: AbortSignal | undefined;
+  /** Its `signal` is aborted when the client goes away or the request deadline passes (made on first read). */
+  deadline: { readonly signal: AbortSignal | undefined };
   /** Sources that failed while data still came back; added to the response's errors. */
   sourceFailures: GraphQLError[];
   /** Live ticket events (subscriptions, and mutations publishing their writes). */

@@ -138,15 +138,16 @@ export function createGateway(options: GatewayOptions): Gateway {
       const requestId = production.requestIdFor(request);
       const view = auth ? auth.viewFor(request, sources, cursors) : { caller: null, sources, cursors };
       // The client going away or the deadline passing both stop upstream work.
-      const deadline = startRequestDeadline(request.signal, settings.requestDeadlineMs);
+      const deadline = startRequestDeadline(() => request.signal, settings.requestDeadlineMs);
       deadlines.get(request)?.clear();
       deadlines.set(request, deadline);
       return {
         live,
         ...view,
         requestId,
-        // (Envelop copies the context with Object.assign, so a lazy getter would be read here anyway.)
-        signal: deadline.signal,
+        // Not `signal: deadline.signal`: envelop copies the context with Object.assign, which would
+        // read the lazy signal of every request.
+        deadline,
         sourceFailures: [],
         scope: { requestId, incomingHeaders: request.headers, upstream: [], caller: view.caller, maxUpstreamCalls: settings.maxUpstreamCalls, upstreamCalls: 0 },
         clientAddress: clientAddress(request, serverContext, settings.trustProxy),

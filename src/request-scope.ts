@@ -65,35 +65,52 @@ export function spendUpstreamCall(scope: RequestScope | undefined): void {
 }
 
 export interface RequestDeadline {
-  /** Aborted when the client goes away or the deadline passes. */
-  signal: AbortSignal;
+  /**
+   * Aborted when the client goes away or the deadline passes. Made on first read: a request
+   * that never calls upstream (`{ __typename }`, a cached or configuration-only answer) pays
+   * for no controller, timer or listener.
+   */
+  readonly signal: AbortSignal;
   /** Stops the timer and the client listener (the request is done). */
   clear(): void;
 }
 
 /**
- * The whole request's deadline. One AbortController and one referenced timer: the timer's
- * closure keeps the controller alive until it fires or is cleared. (The previous
+ * The whole request's deadline, counted from the request's arrival even when the signal is
+ * first asked for later. One AbortController and one referenced timer: the timer's closure keeps
+ * the controller alive until it fires or is cleared. (The previous
  * `AbortSignal.any([request.signal, AbortSignal.timeout(ms)])` let GC collect the timeout
  * signal on Node 20 — only weakly held by `any` — and requests then ran 30-40 s against a
- * 15 s budget.)
+ * 15 s budget.) `clientSignal` is read only then too: Yoga's request makes its own signal on read.
  */
-export function startRequestDeadline(clientSignal: AbortSignal | undefined, deadlineMs: number): RequestDeadline {
-  const controller = new AbortController();
-  // Every upstream attempt of the request listens to it (fan-out × aliases): not a leak.
-  setMaxListeners(0, controller.signal);
-  const timer = setTimeout(() => controller.abort(new DOMException('the request deadline passed', 'TimeoutError')), deadlineMs);
+export function startRequestDeadline(clientSignal: () => AbortSignal | undefined, deadlineMs: number): RequestDeadline {
+  const startedAt = performance.now();
+  let controller: AbortController | undefined;
+  let client: AbortSignal | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let cleared = false;
   const onClientAbort = () => {
     clearTimeout(timer);
-    controller.abort(clientSignal?.reason);
+    controller?.abort(client?.reason);
   };
-  if (clientSignal?.aborted) onClientAbort();
-  else clientSignal?.addEventListener('abort', onClientAbort, { once: true });
   return {
-    signal: controller.signal,
+    get signal() {
+      if (controller) return controller.signal;
+      controller = new AbortController();
+      // Every upstream attempt of the request listens to it (fan-out × aliases): not a leak.
+      setMaxListeners(0, controller.signal);
+      if (cleared) return controller.signal;
+      const abort = controller.abort.bind(controller);
+      timer = setTimeout(() => abort(new DOMException('the request deadline passed', 'TimeoutError')), Math.max(0, deadlineMs - (performance.now() - startedAt)));
+      client = clientSignal();
+      if (client?.aborted) onClientAbort();
+      else client?.addEventListener('abort', onClientAbort, { once: true });
+      return controller.signal;
+    },
     clear: () => {
+      cleared = true;
       clearTimeout(timer);
-      clientSignal?.removeEventListener('abort', onClientAbort);
+      client?.removeEventListener('abort', onClientAbort);
     },
   };
 }

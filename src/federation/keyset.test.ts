@@ -58,7 +58,7 @@ function vendor(options: { sorts: TicketOrder[]; filters: SourceCapabilities['fi
 }
 
 function context(): GatewayContext {
-  return { caller: null, sources: { all: [], get: () => undefined, require: () => { throw new Error('unused'); } }, cursors: createCursorCodec('k'), requestId: 't', signal: undefined, sourceFailures: [], scope: { requestId: 't', incomingHeaders: new Headers(), upstream: [] } };
+  return { caller: null, sources: { all: [], get: () => undefined, require: () => { throw new Error('unused'); } }, cursors: createCursorCodec('k'), requestId: 't', deadline: { signal: undefined }, sourceFailures: [], scope: { requestId: 't', incomingHeaders: new Headers(), upstream: [] } };
 }
 
 const DESC: TicketOrder = { field: 'CREATED_AT', direction: 'DESC' };

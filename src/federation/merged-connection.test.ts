@@ -82,7 +82,7 @@ function fakeSource(key: string, tickets: Ticket[], options: FakeOptions = {}): 
 }
 
 function context(): GatewayContext {
-  return { caller: null, live: null, sources: { all: [], get: () => undefined, require: () => { throw new Error('unused'); } }, cursors: createCursorCodec('test'), requestId: 't', signal: undefined, sourceFailures: [], scope: { requestId: 't', incomingHeaders: new Headers(), upstream: [] } };
+  return { caller: null, live: null, sources: { all: [], get: () => undefined, require: () => { throw new Error('unused'); } }, cursors: createCursorCodec('test'), requestId: 't', deadline: { signal: undefined }, sourceFailures: [], scope: { requestId: 't', incomingHeaders: new Headers(), upstream: [] } };
 }
 
 async function collect(query: MergedQuery, size: number, direction: 'forward' | 'backward'): Promise<string[]> {

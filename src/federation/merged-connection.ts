@@ -69,7 +69,7 @@ async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageReque
   const start: TicketCursorState = page.cursor ? ctx.cursors.decodeTickets(page.cursor, hash) : { sweep: Date.now(), positions: {} };
   let memo = requestMemos.get(ctx);
   if (!memo) requestMemos.set(ctx, (memo = new Map()));
-  const options = { signal: ctx.signal };
+  const options = { signal: ctx.deadline.signal };
   const failures: SourceFailure[] = [];
   const want = Math.max(page.count, 1);
 

@@ -64,7 +64,7 @@ builder.objectField(TicketRef, 'comments', (t) =>
       if (!adapter.capabilities.comments) {
         return { edges: [], pageInfo: emptyPageInfo((position ?? 0) > 0), totalCount: 0 };
       }
-      const options = { signal: ctx.signal };
+      const options = { signal: ctx.deadline.signal };
       let start: number;
       let limit: number;
       let before: boolean;

@@ -40,7 +40,7 @@ export async function runIdempotent<T extends WriteOutcome>(
     if (!existing) continue; // expired between the two calls
     if (existing.fingerprint !== fingerprint) return refused(reused(idempotencyKey));
     if (existing.state === 'done') return existing.outcome as T;
-    await waitForOther(store, key, ctx.signal);
+    await waitForOther(store, key, ctx.deadline.signal);
   }
   const inFlight = running.get(store) ?? new Map<string, Promise<unknown>>();
   running.set(store, inFlight);

@@ -60,7 +60,7 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 
 export async function loadTickets(keys: readonly string[], ctx: GatewayContext): Promise<(Ticket | Error)[]> {
   const results: (Ticket | Error)[] = keys.map(() => missing<Ticket>());
-  const options = { signal: ctx.signal };
+  const options = { signal: ctx.deadline.signal };
   await Promise.all(
     [...groupBySource(keys, 2, ctx, { kinds: ['ticketNumber'], invalid: results }).values()].map(async ({ adapter, entries }) => {
       const size = adapter.capabilities.batchLookup?.maxBatchSize ?? entries.length;
@@ -87,7 +87,7 @@ export async function loadComments(keys: readonly string[], ctx: GatewayContext)
     [...groupBySource(keys, 3, ctx, { kinds: ['ticketNumber', 'commentId'], invalid: results }).values()].flatMap(({ adapter, entries }) =>
       entries.map(async ({ index, parts: [ticketNumber, commentId] }) => {
         try {
-          results[index] = (await adapter.getComment(ticketNumber as string, commentId as string, { signal: ctx.signal })) ?? missing<Comment>();
+          results[index] = (await adapter.getComment(ticketNumber as string, commentId as string, { signal: ctx.deadline.signal })) ?? missing<Comment>();
         } catch (error) {
           results[index] = toError(error);
         }
@@ -103,7 +103,7 @@ export async function loadTopics(keys: readonly string[], ctx: GatewayContext): 
     [...groupBySource(keys, 2, ctx, null).values()].map(async ({ adapter, entries }) => {
       if (!adapter.capabilities.topics) return;
       try {
-        const topics = await adapter.listTopics({ signal: ctx.signal });
+        const topics = await adapter.listTopics({ signal: ctx.deadline.signal });
         for (const { index, parts } of entries) results[index] = topics.find((t) => t.key === parts[0]) ?? missing<Topic>();
       } catch (error) {
         for (const { index } of entries) results[index] = toError(error);

@@ -10,7 +10,7 @@ function context(windowMs = 60_000): GatewayContext {
     sources: { all: [], get: () => undefined, require: () => { throw new Error('unused'); } },
     cursors: {} as GatewayContext['cursors'],
     requestId: 'test',
-    signal: undefined,
+    deadline: { signal: undefined },
     sourceFailures: [],
     scope: { requestId: 'test', incomingHeaders: new Headers(), upstream: [] },
     clientAddress: '127.0.0.1',

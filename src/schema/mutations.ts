@@ -67,7 +67,7 @@ builder.relayMutationField(
             ...(input.topic ? { topicKey: input.topic } : {}),
             extra: requesterExtra(input.requesterName, input.requesterEmails),
           },
-          { signal: ctx.signal },
+          { signal: ctx.deadline.signal },
         );
         return { ticket: remember(ctx, ticket, 'CREATED') };
       }),
@@ -112,7 +112,7 @@ builder.relayMutationField(
             ...(input.priority ? { priority: input.priority } : {}),
             extra: requesterExtra(input.requesterName, input.requesterEmails),
           },
-          { signal: ctx.signal },
+          { signal: ctx.deadline.signal },
         );
         return { ticket: remember(ctx, ticket, 'UPDATED', ['requester']) };
       }),
@@ -150,7 +150,7 @@ builder.relayMutationField(
         const ticket = await adapter.closeTicket!(
           ref.number,
           { ...(input.comment != null ? { comment: input.comment } : {}), ...(input.score != null ? { score: input.score } : {}) },
-          { signal: ctx.signal },
+          { signal: ctx.deadline.signal },
         );
         return { ticket: remember(ctx, ticket, 'STATUS_CHANGED') };
       }),
@@ -183,7 +183,7 @@ builder.relayMutationField(
         const adapter = writableSource(ctx, ref.sourceKey, 'reopenTicket');
         checkIdentifier(adapter, 'ticketNumber', ref.number, 'id');
         const comment = requireText(input.comment, 'comment');
-        const ticket = await adapter.reopenTicket!(ref.number, { comment }, { signal: ctx.signal });
+        const ticket = await adapter.reopenTicket!(ref.number, { comment }, { signal: ctx.deadline.signal });
         return { ticket: remember(ctx, ticket, 'STATUS_CHANGED') };
       }),
   },
@@ -217,7 +217,7 @@ builder.relayMutationField(
           const ref = ticketRef(String(input.ticketId), 'ticketId');
           const adapter = writableSource(ctx, ref.sourceKey, 'addComment', 'ticketId');
           checkIdentifier(adapter, 'ticketNumber', ref.number, 'ticketId');
-          const comment = await adapter.addComment!(ref.number, requireText(input.body, 'body'), { signal: ctx.signal });
+          const comment = await adapter.addComment!(ref.number, requireText(input.body, 'body'), { signal: ctx.deadline.signal });
           // The live event carries the ticket as it is now (a failed read only costs the event).
           const ticket = await reload(ctx, ref.sourceKey, ref.number).catch(() => null);
           if (ticket) publishWrite(ctx, ticket, 'COMMENTED');
@@ -264,7 +264,7 @@ builder.relayMutationField(
         const vote = await adapter.rateTicket!(
           ref.number,
           { score: input.score, ...(input.comment != null ? { comment: input.comment } : {}) },
-          { signal: ctx.signal },
+          { signal: ctx.deadline.signal },
         );
         return { vote, ...ref };
       }),
@@ -313,7 +313,7 @@ builder.relayMutationField(
             ref.ticketNumber,
             ref.commentId,
             { score: input.score, ...(input.comment != null ? { comment: input.comment } : {}) },
-            { signal: ctx.signal },
+            { signal: ctx.deadline.signal },
           );
           return { vote, sourceKey: ref.sourceKey, ticketNumber: ref.ticketNumber, commentKey: joinIdParts(ref.sourceKey, ref.ticketNumber, ref.commentId) };
         },
@@ -359,7 +359,7 @@ builder.relayMutationField(
           const keys = allowed.map((a) => a.key).join(', ') || 'none';
           throw userError('action', `is not available now on this ticket; available: ${keys}`, 'INVALID_ACTION', adapter.key);
         }
-        const ticket = await adapter.transitionTicket!(ref.number, input.action, { signal: ctx.signal });
+        const ticket = await adapter.transitionTicket!(ref.number, input.action, { signal: ctx.deadline.signal });
         return { ticket: remember(ctx, ticket, 'STATUS_CHANGED') };
       }),
   },

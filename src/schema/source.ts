@@ -94,7 +94,7 @@ export const SourceRef = builder.node(builder.objectRef<SourceAdapter>('Source')
     topics: t.field({
       type: [TopicRef],
       description: 'The topics it files tickets under; empty when it has none.',
-      resolve: async (source, _args, ctx) => (source.capabilities.topics ? source.listTopics({ signal: ctx.signal }) : []),
+      resolve: async (source, _args, ctx) => (source.capabilities.topics ? source.listTopics({ signal: ctx.deadline.signal }) : []),
     }),
   }),
 });

@@ -54,7 +54,7 @@ const descriptions = createContextCache(
     new DataLoader<Ticket, string | null, string>(
       (tickets) =>
         mapWithConcurrency(tickets, DESCRIPTION_CONCURRENCY, (ticket) =>
-          (ctx.sources.get(ticket.sourceKey)?.loadDescription?.(ticket, { signal: ctx.signal }) ?? Promise.resolve(null)).catch(
+          (ctx.sources.get(ticket.sourceKey)?.loadDescription?.(ticket, { signal: ctx.deadline.signal }) ?? Promise.resolve(null)).catch(
             (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
           ),
         ),

@@ -1,0 +1,69 @@
+/**
+ * `tsx bench/cpu-per-request.ts [--requests N] [--query fanout|typename]`: this process's CPU
+ * time per request for the gateway and for the bare script, each over node:http on loopback,
+ * one request at a time, with the emulators (0 ms) in a child process. CPU time, not wall
+ * time, so other load on the machine barely moves it: a quick before/after check of a change
+ * to the hot path, beside `--profile` (which says where the time goes). Not a target.
+ */
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import type { GatewayConfig } from '../src/config.js';
+import * as configModule from '../src/config.js';
+import { createGateway } from '../src/gateway.js';
+import { createBare } from './baselines.js';
+import { startChild } from './ipc.js';
+import * as Q from './queries.js';
+
+const { values } = parseArgs({ options: { requests: { type: 'string', default: '400' }, query: { type: 'string', default: 'fanout' } } });
+const requests = Number(values.requests);
+const query = values.query === 'typename' ? Q.TYPENAME : Q.TICKETS_PAGE;
+
+const host = await startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: ['0'] });
+const config = structuredClone(host.ready['0'] ?? { sources: [] });
+const defaults = (configModule as Record<string, unknown>).defaultGatewaySettings;
+if (typeof defaults === 'function') Object.assign(config, { gateway: { ...(defaults() as object), rateLimit: { windowMs: 60_000, max: 1_000_000_000 }, logLevel: 'info' } });
+
+async function serve(handler: RequestListener): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** CPU microseconds of this process per request (the client's fetch included, the same on each side). */
+async function measure(url: string): Promise<number> {
+  const send = async () => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    await response.text();
+  };
+  for (let i = 0; i < 50; i++) await send();
+  const start = process.cpuUsage();
+  for (let i = 0; i < requests; i++) await send();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / requests;
+}
+
+const log = pino.destination({ dest: '/dev/null', sync: false });
+const gateway = createGateway({ config, logDestination: log });
+const bare = createBare(config);
+const sides = [
+  { name: 'gateway', server: await serve(gateway.yoga) },
+  { name: 'bare', server: await serve(bare.handler) },
+];
+const results: Record<string, number[]> = { gateway: [], bare: [] };
+try {
+  for (let round = 0; round < 3; round++) for (const side of sides) results[side.name]?.push(await measure(side.server.url));
+  const best = (name: string) => Math.min(...(results[name] ?? []));
+  const [g, b] = [best('gateway'), best('bare')];
+  process.stdout.write(`${values.query}: gateway ${(g / 1000).toFixed(3)} ms CPU/request, bare ${(b / 1000).toFixed(3)} ms, gateway - bare ${((g - b) / 1000).toFixed(3)} ms (best of 3 × ${requests})\n`);
+} finally {
+  for (const side of sides) await side.server.close();
+  await gateway.close();
+  await bare.close();
+  await host.stop();
+}
