@@ -197,6 +197,7 @@ async function main(): Promise<number> {
     await attempt('deep-pages', latencyMs, () => deepPages(rig, 'DESC'));
     await attempt('deep-pages', latencyMs, () => deepPages(rig, 'ASC'));
     await attempt('memory', latencyMs, () => memory(rig));
+    if (traced) log(`${latencyMs} ms: tracing-on gateway ${target(`traced@${latencyMs}`).url} (pid ${target(`traced@${latencyMs}`).pid})`);
     await attempt('tracing', latencyMs, () =>
       tracingCost({
         ...rig,
