@@ -5,7 +5,8 @@
  *   --quick              tiny counts (CI: checks it runs, never the numbers)
  *   --out FILE           where the JSON goes (default bench/results.json)
  *   --latency 0,30       emulator latencies in ms
- *   --seconds N          load per side per comparison (default 10, in 2 alternating rounds)
+ *   --seconds N          load per side per comparison (default 10, in 2 alternating rounds;
+ *                        6 for tracing on vs off, see tracingCost)
  *   --only a,b           some of: fanout, batching, deep-pages, throughput, memory, tracing
  *   --profile [DIR]      run the server processes with --cpu-prof (profiles into DIR; the
  *                        gateway's pid is logged; summarize with bench/profile-summary.ts)
@@ -48,8 +49,8 @@ const { values: args } = parseArgs({
   allowPositionals: false,
 });
 // Children inherit this environment (bench/ipc.ts): an OTEL_EXPORTER_OTLP_ENDPOINT in the
-// caller's shell would turn tracing on in the tracing-off gateway (and the bare baselines' SDK
-// readers), an OTEL_SDK_DISABLED off in the tracing-on one. The bench sets what it needs itself.
+// caller's shell would turn tracing on in the tracing-off gateway, an OTEL_SDK_DISABLED off in
+// the tracing-on one. The bench sets what it needs itself (TRACING_PROCESS_ENV, the config).
 for (const key of Object.keys(process.env)) if (key.startsWith('OTEL_')) delete process.env[key];
 const profileDir = args.profile ? resolve(args.profile) : null;
 
