@@ -5,8 +5,9 @@
  */
 import { body, graphql, runLoad, type LoadResult } from './load.js';
 import * as Q from './queries.js';
+import type { TraceCounts } from './trace-receiver.js';
 
-export type MeasurementId = 'fanout' | 'batching' | 'deep-pages' | 'throughput' | 'memory';
+export type MeasurementId = 'fanout' | 'batching' | 'deep-pages' | 'throughput' | 'memory' | 'tracing';
 
 export interface Measurement {
   id: MeasurementId;
@@ -57,12 +58,19 @@ interface Side {
   bodies: string[];
 }
 
-/** Warm each side up, then alternate them for `rounds`, pooling each side's latencies. */
-async function compare(settings: Settings, sides: Side[], connections: number): Promise<LoadResult[]> {
-  for (const side of sides) await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.warmup(connections) });
+/**
+ * Warm each side up, then alternate them for `rounds`, pooling each side's latencies. `sent`,
+ * when given, gets each side's requests in all, warm-up included.
+ */
+async function compare(settings: Settings, sides: Side[], connections: number, sent?: number[]): Promise<LoadResult[]> {
+  const count = (i: number, r: LoadResult) => {
+    if (sent) sent[i] = (sent[i] ?? 0) + r.requests;
+    return r;
+  };
+  for (const [i, side] of sides.entries()) count(i, await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.warmup(connections) }));
   const runs: LoadResult[][] = sides.map(() => []);
   for (let round = 0; round < settings.rounds; round++) {
-    for (const [i, side] of sides.entries()) runs[i]?.push(await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.segment(connections) }));
+    for (const [i, side] of sides.entries()) runs[i]?.push(count(i, await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.segment(connections) })));
   }
   return runs.map((r, i) => {
     const pooled = pool(r);
@@ -281,6 +289,125 @@ export async function throughput(settings: Settings, gateway: Server, hello: Ser
       target: `req/s >= ${min}x hello`,
       pass: ratio >= min,
       details: { query: name, connections, gateway: stats(ours), hello: stats(theirs) },
+    });
+  }
+  return out;
+}
+
+export interface TracingRig extends Rig {
+  /** The same gateway with tracing on, exporting every trace to the local receiver. */
+  traced: Server;
+  clearTraces(): Promise<void>;
+  /** What the emulator host's OTLP receiver counted since the last clear. */
+  traces(): Promise<TraceCounts>;
+}
+
+/** Longest wait for the batch processor to export (its timer is OTEL_BSP_SCHEDULE_DELAY: 5 s by default, 1 s in the bench). */
+const EXPORT_WAIT_MS = 10_000;
+/** Share of the requests sent whose request span must reach the receiver for the comparison to count. */
+const MIN_TRACED = 0.9;
+
+/**
+ * Polls the receiver until `enough` holds, or until nothing new arrived for `quietMs` after
+ * something did, or EXPORT_WAIT_MS passed; returns the last counts.
+ */
+async function awaitTraces(rig: TracingRig, enough: (c: TraceCounts) => boolean, quietMs = 3_000): Promise<TraceCounts> {
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const started = performance.now();
+  let last = await rig.traces();
+  let changedAt = started;
+  while (!enough(last) && performance.now() - started < EXPORT_WAIT_MS) {
+    await sleep(200);
+    const next = await rig.traces();
+    if (next.spans !== last.spans) changedAt = performance.now();
+    else if (next.spans > 0 && performance.now() - changedAt > quietMs) return next;
+    last = next;
+  }
+  return last;
+}
+
+/**
+ * 6. Issue 19: `tickets(first: 50)` through the gateway with tracing on (every request sampled,
+ * exported over OTLP/HTTP to a receiver in the emulator host) vs the same gateway with tracing
+ * off. Only a comparison in which the receiver really got the traces counts: the request span of
+ * at least 90% of the requests sent (the batch processor drops spans when its queue is full).
+ */
+export async function tracingCost(rig: TracingRig): Promise<Measurement[]> {
+  // Tracing must really happen: one request, then its spans at the receiver.
+  await rig.clearTraces();
+  await graphql(rig.traced.url, Q.TICKETS_PAGE);
+  const probe = await awaitTraces(rig, (c) => c.roots >= 1);
+  if (probe.roots !== 1 || probe.rejected > 0) {
+    throw new Error(`one request to the tracing gateway: expected its trace at the receiver within ${EXPORT_WAIT_MS / 1000} s, got ${JSON.stringify(probe)}`);
+  }
+  // One request alone: nothing shared with a concurrent one (under load, identical upstream GETs in flight are).
+  const spansPerRequest = probe.spans;
+  const onCalls = await nativeCallsOf(rig, rig.traced.url, Q.TICKETS_PAGE);
+  const offCalls = await nativeCallsOf(rig, rig.gateway.url, Q.TICKETS_PAGE);
+  if (!sameCalls(onCalls, offCalls)) {
+    throw new Error(`tracing on does not make tracing off's native calls: ${JSON.stringify(count(onCalls))} vs ${JSON.stringify(count(offCalls))}`);
+  }
+  // The trace of the calls check, still queued in the batch processor, must not count below.
+  await awaitTraces(rig, (c) => c.roots >= 2);
+
+  const sides: Side[] = [
+    { name: 'tracing on', url: rig.traced.url, bodies: [body(Q.TICKETS_PAGE)] },
+    { name: 'tracing off', url: rig.gateway.url, bodies: [body(Q.TICKETS_PAGE)] },
+  ];
+  // The two sides differ by a few percent of CPU, less than a shared machine's swings over a few
+  // seconds: the same load time as the other comparisons, alternated three times as often.
+  const settings: Settings = rig.settings.quick
+    ? rig.settings
+    : {
+        ...rig.settings,
+        rounds: rig.settings.rounds * 3,
+        segment: (c) => {
+          const segment = rig.settings.segment(c);
+          return segment.duration === undefined ? segment : { duration: segment.duration / 3 };
+        },
+      };
+  const out: Measurement[] = [];
+  for (const connections of settings.fanoutConnections) {
+    rig.log(`tracing on vs off, ${connections} connection(s)`);
+    await rig.clearTraces();
+    const sent: number[] = [];
+    const [on, off] = (await compare(settings, sides, connections, sent)) as [LoadResult, LoadResult];
+    const requests = sent[0] ?? 0;
+    const received = await awaitTraces(rig, (c) => c.roots >= requests);
+    const traced = requests > 0 ? received.roots / requests : 0;
+    const ratio = on.p50 / off.p50;
+    const exported = traced >= MIN_TRACED && received.rejected === 0;
+    out.push({
+      id: 'tracing',
+      latencyMs: rig.latencyMs,
+      title: `6 tracing on vs off, tickets(first:50), ${connections} conn`,
+      // Received can exceed sent by up to `connections` per load run: autocannon stops at the
+      // deadline without counting the requests still in flight, which the gateway still traces.
+      measured: `on: ${summary(on)}; ${received.roots} traces for ${requests} requests`,
+      baseline: `off: ${summary(off)}`,
+      ratio,
+      target: `p50 <= 1.1x off, >= ${MIN_TRACED * 100}% of requests traced`,
+      pass: ratio <= 1.1 && exported,
+      details: {
+        connections,
+        on: stats(on),
+        off: stats(off),
+        p99Ratio: round(on.p99 / off.p99),
+        rpsRatio: round(on.rps / off.rps),
+        sampling: 'every request (ratio 1)',
+        rounds: settings.rounds,
+        requestsSentWithWarmup: requests,
+        requestSpansReceived: received.roots,
+        tracedShare: round(traced),
+        spansReceived: received.spans,
+        spansPerRequestAlone: spansPerRequest,
+        spansPerRequestUnderLoad: received.roots > 0 ? round(received.spans / received.roots) : null,
+        exportRequests: received.exports,
+        exportsRefused: received.rejected,
+        ...(exported ? {} : { verdict: `only ${(traced * 100).toFixed(0)}% of the requests' traces reached the receiver (the batch processor drops spans when its queue is full): the comparison does not count` }),
+        nativeCallsPerRequest: count(onCalls),
+        tracingMakesSameCalls: true,
+      },
     });
   }
   return out;

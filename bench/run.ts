@@ -5,16 +5,18 @@
  *   --quick              tiny counts (CI: checks it runs, never the numbers)
  *   --out FILE           where the JSON goes (default bench/results.json)
  *   --latency 0,30       emulator latencies in ms
- *   --seconds N          load per side per comparison (default 10, in 2 alternating rounds)
- *   --only a,b           some of: fanout, batching, deep-pages, throughput, memory
+ *   --seconds N          load per side per comparison (default 10, in 2 alternating rounds;
+ *                        6 for tracing on vs off, see tracingCost)
+ *   --only a,b           some of: fanout, batching, deep-pages, throughput, memory, tracing
  *   --profile [DIR]      run the server processes with --cpu-prof (profiles into DIR; the
  *                        gateway's pid is logged; summarize with bench/profile-summary.ts)
- *   --tracing            reserved (issue 19's fourth target, "tracing on: fan-out p50 at most
- *                        1.1x tracing off"): a `gateway+tracing` TargetMode beside `gateway`,
- *                        compared in fanOut; refused until the tracing work lands
+ *   --tracing            the same as `--only tracing`: issue 19's "tracing on (exporting to a
+ *                        local receiver): fan-out p50 at most 1.1x tracing off" alone
  *
- * Processes: this one drives autocannon; the emulators run in one child, each server under
- * test in its own (see bench/README.md for why). Loopback only; every run is bounded.
+ * Processes: this one drives autocannon; the emulators (and the OTLP receiver of the
+ * tracing-on gateway) run in one child, each server under test in its own (see bench/README.md
+ * for why). Loopback only; every run is bounded. No OTEL_* variable of the caller's shell
+ * reaches a child: tracing is on only where the bench's config turns it on.
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,8 +26,9 @@ import type { GatewayConfig } from '../src/config.js';
 import type { NativeCalls } from './emulator-host.js';
 import { startChild, type ChildHandle } from './ipc.js';
 import { memory } from './memory.js';
-import { batching, deepPages, fanOut, throughput, type Measurement, type MeasurementId, type Server, type Settings } from './measurements.js';
+import { batching, deepPages, fanOut, throughput, tracingCost, type Measurement, type MeasurementId, type Server, type Settings } from './measurements.js';
 import type { MemorySample, TargetMode, TargetSpec } from './target.js';
+import type { TraceCounts } from './trace-receiver.js';
 
 const DEFAULT_PROFILE_DIR = resolve(os.tmpdir(), 'ticketgraph-bench-profiles');
 const { values: args } = parseArgs({
@@ -45,10 +48,10 @@ const { values: args } = parseArgs({
   },
   allowPositionals: false,
 });
-if (args.tracing) {
-  process.stderr.write('--tracing: not measured yet (the tracing variant of the fan-out comparison comes with the tracing work)\n');
-  process.exit(2);
-}
+// Children inherit this environment (bench/ipc.ts): an OTEL_EXPORTER_OTLP_ENDPOINT in the
+// caller's shell would turn tracing on in the tracing-off gateway, an OTEL_SDK_DISABLED off in
+// the tracing-on one. The bench sets what it needs itself (TRACING_PROCESS_ENV, the config).
+for (const key of Object.keys(process.env)) if (key.startsWith('OTEL_')) delete process.env[key];
 const profileDir = args.profile ? resolve(args.profile) : null;
 
 const latencies = args.latency.split(',').map((v) => Number(v.trim()));
@@ -57,8 +60,18 @@ const seconds = Math.min(120, Math.max(1, Number(args.seconds)));
 /** Tickets each emulator seeds (`EmulatorOptions.tickets`); the emulators' default when absent. */
 const tickets = args.tickets === undefined ? null : Number(args.tickets);
 if (tickets !== null && (!Number.isSafeInteger(tickets) || tickets < 0)) throw new Error('--tickets: a non-negative integer');
-const ALL: MeasurementId[] = ['fanout', 'batching', 'deep-pages', 'throughput', 'memory'];
-const only = new Set<MeasurementId>(args.only ? (args.only.split(',') as MeasurementId[]) : ALL);
+const ALL: MeasurementId[] = ['fanout', 'batching', 'deep-pages', 'throughput', 'memory', 'tracing'];
+const requested = [...(args.only ? args.only.split(',').map((v) => v.trim()) : args.tracing ? [] : ALL), ...(args.tracing ? ['tracing'] : [])];
+const unknown = requested.filter((id) => !(ALL as string[]).includes(id));
+if (unknown.length > 0) throw new Error(`--only: unknown measurement(s) ${unknown.join(', ')} (known: ${ALL.join(', ')})`);
+const only = new Set(requested as MeasurementId[]);
+/**
+ * The batch processor of the tracing-on gateway's process (the SDK reads OTEL_BSP_* there):
+ * its timer at 1 s instead of 5 s, so the bench learns sooner that the spans arrived (under load
+ * a batch of 512 spans is exported as soon as it is full either way). Queue and batch sizes
+ * stay the SDK's defaults (2,048 and 512), as a user would run them.
+ */
+const TRACING_PROCESS_ENV = { OTEL_BSP_SCHEDULE_DELAY: '1000' };
 
 const settings: Settings = args.quick
   ? {
@@ -89,9 +102,9 @@ const children: ChildHandle<unknown>[] = [];
 type TargetProcess = ChildHandle<{ pid: number }>;
 
 /** Full: a process per server (its own RSS, its own profile). Quick: one process for all. */
-async function startTargetProcesses(count: number): Promise<TargetProcess[]> {
+async function startTargetProcesses(count: number, env: Record<string, string> = {}): Promise<TargetProcess[]> {
   const execArgv = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const started = await Promise.all(Array.from({ length: count }, () => startChild<{ pid: number }>('./target.ts', { execArgv })));
+  const started = await Promise.all(Array.from({ length: count }, () => startChild<{ pid: number }>('./target.ts', { execArgv, env })));
   children.push(...started);
   return started;
 }
@@ -117,10 +130,16 @@ async function main(): Promise<number> {
   log(`${args.quick ? 'quick' : 'full'} run; emulator latency ${latencies.join(', ')} ms${profileDir ? `; CPU profiles -> ${profileDir}` : ''}`);
   const modes: TargetMode[] = ['gateway', 'bare', 'floor'];
   const serverCount = latencies.length * modes.length + 1;
+  // The tracing-on gateways (one per latency) only when measured. Full: a process each, so the
+  // OpenTelemetry SDK's process-wide context manager and export work are theirs alone. Quick:
+  // they share the one process of all servers (the tracing-off gateway there then runs beside a
+  // registered context manager; quick numbers are not judged).
+  const traced = only.has('tracing');
   // Loading the gateway's modules takes seconds: let it overlap the emulators' start.
-  const [host, processes] = await Promise.all([
+  const [host, processes, tracedProcesses] = await Promise.all([
     startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: [latencies.join(','), ...(tickets === null ? [] : [String(tickets)])] }),
-    startTargetProcesses(settings.quick ? 1 : serverCount),
+    startTargetProcesses(settings.quick ? 1 : serverCount, settings.quick && traced ? TRACING_PROCESS_ENV : {}),
+    startTargetProcesses(traced && !settings.quick ? latencies.length : 0, TRACING_PROCESS_ENV),
   ]);
   children.push(host);
 
@@ -136,9 +155,24 @@ async function main(): Promise<number> {
     }
   };
 
-  const targets = await startServers(processes, [
-    ...latencies.flatMap((latencyMs) => modes.map((mode) => ({ name: `${mode}@${latencyMs}`, mode, config: host.ready[String(latencyMs)] ?? null }))),
+  const config = (latencyMs: number) => host.ready[String(latencyMs)] ?? null;
+  const tracedSpecs: TargetSpec[] = traced
+    ? await Promise.all(
+        latencies.map(async (latencyMs) => ({
+          name: `traced@${latencyMs}`,
+          mode: 'gateway' as const,
+          config: config(latencyMs),
+          tracingEndpoint: await host.call<string>('traceReceiver', latencyMs),
+        })),
+      )
+    : [];
+  const specs: TargetSpec[] = [
+    ...latencies.flatMap((latencyMs) => modes.map((mode) => ({ name: `${mode}@${latencyMs}`, mode, config: config(latencyMs) }))),
     { name: 'hello', mode: 'hello', config: null },
+  ];
+  const targets = new Map([
+    ...(await startServers(processes, settings.quick ? [...specs, ...tracedSpecs] : specs)),
+    ...(settings.quick ? [] : await startServers(tracedProcesses, tracedSpecs)),
   ]);
   const target = (name: string) => {
     const found = targets.get(name);
@@ -164,6 +198,15 @@ async function main(): Promise<number> {
     await attempt('deep-pages', latencyMs, () => deepPages(rig, 'DESC'));
     await attempt('deep-pages', latencyMs, () => deepPages(rig, 'ASC'));
     await attempt('memory', latencyMs, () => memory(rig));
+    if (traced) log(`${latencyMs} ms: tracing-on gateway ${target(`traced@${latencyMs}`).url} (pid ${target(`traced@${latencyMs}`).pid})`);
+    await attempt('tracing', latencyMs, () =>
+      tracingCost({
+        ...rig,
+        traced: target(`traced@${latencyMs}`),
+        clearTraces: () => host.call<void>('clearTraces', latencyMs),
+        traces: () => host.call<TraceCounts>('traces', latencyMs),
+      }),
+    );
   }
   await attempt('throughput', null, () => throughput(settings, target(`gateway@${latencies[0]}`), target('hello'), log));
 

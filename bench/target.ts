@@ -30,6 +30,13 @@ export interface TargetSpec {
   name: string;
   mode: TargetMode;
   config: GatewayConfig | null;
+  /**
+   * Mode `gateway` only: tracing on, every trace sampled (the worst case), exported over
+   * OTLP/HTTP to this traces URL (the emulator host's receiver), set in `gateway.tracing` as a
+   * config file would. The bench strips OTEL_* from its children's environment, so this is the
+   * only way tracing is turned on, and only for this gateway.
+   */
+  tracingEndpoint?: string;
 }
 
 async function start(spec: TargetSpec): Promise<{ url: string; close(): Promise<void> }> {
@@ -42,6 +49,10 @@ async function start(spec: TargetSpec): Promise<{ url: string; close(): Promise<
   const defaults = (configModule as Record<string, unknown>).defaultGatewaySettings;
   if (typeof defaults === 'function') {
     Object.assign(config, { gateway: { ...(defaults() as object), rateLimit: { windowMs: 60_000, max: 1_000_000_000 }, logLevel: 'info' } });
+  }
+  if (spec.tracingEndpoint !== undefined) {
+    if (spec.mode !== 'gateway' || !config.gateway) throw new Error(`${spec.name}: tracing needs mode gateway and the gateway settings`);
+    config.gateway.tracing = { endpoint: spec.tracingEndpoint, serviceName: 'ticketgraph-bench', sampleRatio: 1, captureDocument: false };
   }
   let handler: RequestListener;
   let close: () => Promise<void>;

@@ -20,11 +20,12 @@ interface Recorded {
   pass: boolean;
   target: string;
   measured: string;
+  details: Record<string, unknown>;
 }
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, 'bench/run.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [tsxCli, 'bench/run.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -51,7 +52,7 @@ describe('npm run bench -- --quick', () => {
     expect(record.quick).toBe(true);
     expect(record.machine.cpus).toBeGreaterThan(0);
     const present = new Set(record.measurements.map((m) => `${m.id}@${m.latencyMs}`));
-    for (const id of ['fanout', 'batching', 'deep-pages', 'memory']) {
+    for (const id of ['fanout', 'batching', 'deep-pages', 'memory', 'tracing']) {
       for (const latency of [0, 30]) expect(present, `${id} at ${latency} ms`).toContain(`${id}@${latency}`);
     }
     expect(present).toContain('throughput@null');
@@ -61,5 +62,31 @@ describe('npm run bench -- --quick', () => {
       expect(typeof m.pass).toBe('boolean');
       expect(m.target.length).toBeGreaterThan(0);
     }
+
+    // Tracing on vs off, at 1 and 10 connections per latency: the tracing-on gateway really
+    // exported (every request's trace reached the bench's receiver) and made the same native calls.
+    const tracing = record.measurements.filter((m) => m.id === 'tracing');
+    expect(tracing.map((m) => `${m.latencyMs}/${String(m.details.connections)}`).sort()).toEqual(['0/1', '0/10', '30/1', '30/10']);
+    for (const m of tracing) {
+      const { requestsSentWithWarmup, requestSpansReceived, spansReceived, tracingMakesSameCalls } = m.details;
+      expect(requestsSentWithWarmup, `${m.latencyMs}/${String(m.details.connections)}`).toBeGreaterThan(0);
+      expect(requestSpansReceived).toBe(requestsSentWithWarmup);
+      expect(spansReceived).toBeGreaterThan(requestSpansReceived as number);
+      expect(tracingMakesSameCalls).toBe(true);
+    }
   }, 240_000);
+
+  it('`--tracing` runs the tracing comparison alone, whatever OTEL_* the shell has; an unknown `--only` name is refused', async () => {
+    dir ??= await mkdtemp(join(tmpdir(), 'ticketgraph-bench-'));
+    const out = join(dir, 'tracing.json');
+    // Reaching the children, this would turn the tracing-on gateway off: its probe would fail.
+    const { code, stderr } = await run(['--quick', '--tracing', '--latency', '0', '--out', out], { OTEL_SDK_DISABLED: 'true' });
+    expect(code, stderr).toBe(0);
+    const record = JSON.parse(await readFile(out, 'utf8')) as { measurements: Recorded[] };
+    expect(record.measurements.map((m) => `${m.id}@${m.latencyMs}`)).toEqual(['tracing@0', 'tracing@0']);
+
+    const refused = await run(['--quick', '--only', 'fanout,tracng', '--out', join(dir, 'refused.json')]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('unknown measurement(s) tracng');
+  }, 120_000);
 });

@@ -174,13 +174,23 @@ describe('tracing on', () => {
     const base = receiver.url.replace(/\/v1\/traces$/, '');
     const running = await startGateway({ captureDocument: true }, { OTEL_EXPORTER_OTLP_ENDPOINT: base, OTEL_SERVICE_NAME: 'from-env' });
     await postTickets(running);
+    // Only the GraphQL endpoint is traced (with a query string too); operational routes are not.
+    expect((await fetch(`${running.http.origin}/health`)).status).toBe(200);
+    const withQuery = await fetch(`${running.http.origin}/graphql?from=bench`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(withQuery.status).toBe(200);
     await running.close();
     const spans = receiver.spans();
-    const request = spans.find((s) => s.name === 'graphql.request');
+    const requests = spans.filter((s) => s.name === 'graphql.request');
+    expect(requests).toHaveLength(2);
+    const request = requests.find((s) => String(s.attributes['graphql.document']).includes('tickets(first: $first)'));
     expect(request?.parentSpanId).toBe('');
     expect(request?.resource['service.name']).toBe('from-env');
-    expect(String(request?.attributes['graphql.document'])).toContain('tickets(first: $first)');
-    expect(new Set(spans.map((s) => s.traceId)).size).toBe(1);
+    expect(new Set(spans.map((s) => s.traceId)).size).toBe(2);
+    expect(spans.every((s) => s.parentSpanId !== '' || s.name === 'graphql.request')).toBe(true);
   });
 
   it('records each retry as its own attempt span with its outcome, and a failed source on the page span', async () => {
