@@ -5,7 +5,7 @@
  * and schema are the ones HTTP requests get.
  */
 import type { Server } from 'node:http';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Gateway } from './gateway.js';
@@ -63,7 +63,15 @@ export function attachWebSockets(server: Server, gateway: Pick<Gateway, 'yoga' |
         if (!request) return [new GraphQLError('Connection not initialised', { extensions: { code: 'UNAUTHENTICATED' } })];
         const prepare = async (): Promise<EnvelopedArgs | readonly GraphQLError[]> => {
           const enveloped = yoga.getEnveloped({ request, params: payload, req: upgrade, socket: ctx.extra.socket } as never);
-          const document = enveloped.parse(payload.query);
+          let document: DocumentNode;
+          try {
+            document = enveloped.parse(payload.query);
+          } catch (error) {
+            // A syntax error, or an operation name the document lacks (Yoga's parse hooks throw
+            // both): the client's mistake, answered as errors; graphql-ws would close the socket.
+            if (error instanceof GraphQLError) return [withoutHttp(error)];
+            throw error;
+          }
           const errors = enveloped.validate(enveloped.schema, document);
           if (errors.length > 0) return errors;
           const args: EnvelopedArgs = {
@@ -90,4 +98,11 @@ export function attachWebSockets(server: Server, gateway: Pick<Gateway, 'yoga' |
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** Yoga's `extensions.http` (a status for HTTP answers) means nothing over a socket: not sent, as Yoga's HTTP serializer does not send it. */
+function withoutHttp(error: GraphQLError): GraphQLError {
+  if (!('http' in error.extensions)) return error;
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions });
 }
