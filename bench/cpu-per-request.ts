@@ -7,6 +7,7 @@
  */
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { GatewayConfig } from '../src/config.js';
@@ -34,18 +35,35 @@ async function serve(handler: RequestListener): Promise<{ url: string; close(): 
   };
 }
 
-/** CPU microseconds of this process per request (the client's fetch included, the same on each side). */
-async function measure(url: string): Promise<number> {
+/** Garbage collection time by kind while `gcWindow` is open (microseconds). */
+const gcTime = { minor: 0, major: 0, other: 0 };
+let gcWindow = false;
+new PerformanceObserver((list) => {
+  if (!gcWindow) return;
+  for (const entry of list.getEntries()) {
+    const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+    const key: keyof typeof gcTime = kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'minor' : kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'major' : 'other';
+    gcTime[key] += entry.duration * 1000;
+  }
+}).observe({ entryTypes: ['gc'] });
+
+/** CPU microseconds of this process per request (the client's fetch included, the same on each side), and GC time per request by kind. */
+async function measure(url: string): Promise<{ cpu: number; gc: typeof gcTime }> {
   const send = async () => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     await response.text();
   };
   for (let i = 0; i < 50; i++) await send();
+  Object.assign(gcTime, { minor: 0, major: 0, other: 0 });
+  gcWindow = true;
   const start = process.cpuUsage();
   for (let i = 0; i < requests; i++) await send();
   const used = process.cpuUsage(start);
-  return (used.user + used.system) / requests;
+  // GC entries arrive on a later turn of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  gcWindow = false;
+  return { cpu: (used.user + used.system) / requests, gc: { minor: gcTime.minor / requests, major: gcTime.major / requests, other: gcTime.other / requests } };
 }
 
 const log = pino.destination({ dest: '/dev/null', sync: false });
@@ -55,12 +73,13 @@ const sides = [
   { name: 'gateway', server: await serve(gateway.yoga) },
   { name: 'bare', server: await serve(bare.handler) },
 ];
-const results: Record<string, number[]> = { gateway: [], bare: [] };
+const results: Record<string, Awaited<ReturnType<typeof measure>>[]> = { gateway: [], bare: [] };
 try {
   for (let round = 0; round < 3; round++) for (const side of sides) results[side.name]?.push(await measure(side.server.url));
-  const best = (name: string) => Math.min(...(results[name] ?? []));
+  const best = (name: string) => (results[name] ?? []).reduce((a, b) => (b.cpu < a.cpu ? b : a));
   const [g, b] = [best('gateway'), best('bare')];
-  process.stdout.write(`${values.query}: gateway ${(g / 1000).toFixed(3)} ms CPU/request, bare ${(b / 1000).toFixed(3)} ms, gateway - bare ${((g - b) / 1000).toFixed(3)} ms (best of 3 × ${requests})\n`);
+  const gc = (r: typeof g) => `GC minor ${(r.gc.minor / 1000).toFixed(3)}, major ${(r.gc.major / 1000).toFixed(3)}, other ${(r.gc.other / 1000).toFixed(3)} ms`;
+  process.stdout.write(`${values.query}: gateway ${(g.cpu / 1000).toFixed(3)} ms CPU/request (${gc(g)}), bare ${(b.cpu / 1000).toFixed(3)} ms (${gc(b)}); gateway - bare ${((g.cpu - b.cpu) / 1000).toFixed(3)} ms (best of 3 × ${requests})\n`);
 } finally {
   for (const side of sides) await side.server.close();
   await gateway.close();
