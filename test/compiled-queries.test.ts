@@ -5,6 +5,7 @@
  * fragments, aliases, variables, directives, abstract types, a failing source and a document
  * with two operations. The metric tells the compiled path really ran.
  */
+import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resilienceSettings } from '../src/settings.js';
 import { startStack, type Stack } from './support/stack.js';
@@ -118,6 +119,13 @@ describe('compiled queries', () => {
     expect(titles.text).not.toContain('"number"');
     expect(numbers.text).toContain('"number"');
     expect(numbers.text).not.toContain('"title"');
+  });
+
+  it('answers introspection (GraphiQL, codegen) the same way', async () => {
+    const { status, text } = await sameEveryTime({ query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }) });
+    expect(status).toBe(200);
+    const schema = buildClientSchema((JSON.parse(text) as { data: IntrospectionQuery }).data);
+    expect(schema.getType('Ticket')).toBeDefined();
   });
 
   it('compiles neither a document seen once nor a mutation', async () => {
