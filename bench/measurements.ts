@@ -123,6 +123,14 @@ export async function fanOut(rig: Rig): Promise<Measurement[]> {
     { name: 'floor', url: rig.floor.url, bodies: [body(Q.TICKETS_PAGE)] },
   ];
   const out: Measurement[] = [];
+  if (!rig.settings.quick) {
+    // Steady state before the first comparison: a second of warm-up leaves the gateway, with far
+    // more code for V8 to optimize than the bare script, still warming (at 0 ms and one connection
+    // its p50 was 6.7 ms in these rows and 3.7 ms two minutes later in the same run; bare 3.9 ms).
+    const duration = (rig.settings.segment(10).duration ?? 1) * rig.settings.rounds;
+    rig.log(`fan-out warm-up, ${duration} s per side`);
+    for (const side of sides) await runLoad({ url: side.url, bodies: side.bodies, connections: 10, duration });
+  }
   for (const connections of rig.settings.fanoutConnections) {
     rig.log(`fan-out, ${connections} connection(s)`);
     const [gateway, bare, floor] = (await compare(rig.settings, sides, connections)) as [LoadResult, LoadResult, LoadResult];
