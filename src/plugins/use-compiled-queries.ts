@@ -70,7 +70,15 @@ export function useCompiledQueries(options: CompiledQueriesOptions = {}): Plugin
       entry.compiled = null;
       return null;
     }
-    const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
+    let result: CompiledQuery | ExecutionResult;
+    try {
+      result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
+    } catch {
+      // A compiler bug must cost speed, not the answer: the interpreter keeps running it.
+      entry.compiled = null;
+      options.onCompile?.('failed');
+      return null;
+    }
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of args.document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     entry.compiled = isCompiledQuery(result) ? { query: result.query, operation, fragments } : null;
