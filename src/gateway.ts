@@ -139,8 +139,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       const view = auth ? auth.viewFor(request, sources, cursors) : { caller: null, sources, cursors };
       // The client going away or the deadline passing both stop upstream work.
       const deadline = startRequestDeadline(() => request.signal, settings.requestDeadlineMs);
-      deadlines.get(request)?.clear();
-      deadlines.set(request, deadline);
+      // Cleared with the HTTP response. Operations over WebSocket (websocket.ts puts the socket in
+      // the server context) share one stand-in request per connection and get no response: each
+      // keeps its own deadline, whose timer (made only if it calls upstream) ends by itself.
+      if (!('socket' in serverContext)) deadlines.set(request, deadline);
       return {
         live,
         ...view,

@@ -5,6 +5,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultGatewaySettings, resilienceSettings, type GatewayConfig } from '../src/config.js';
 import type { FaultPlan } from '../src/emulator/kit.js';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { listen } from '../src/listen.js';
+import { attachWebSockets } from '../src/websocket.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const QUERY = `{ tickets(first: 20) { edges { node { source { key } number } } sourceErrors { source code } } }`;
@@ -92,6 +96,32 @@ describe('deadline and circuit breaker', () => {
       expect(result.data!.tickets.sourceErrors).toEqual([{ source: 'akana', code: 'UPSTREAM_TIMEOUT' }]);
       expect(result.data!.tickets.edges.length).toBe(20);
     } finally {
+      await slow.close();
+    }
+  });
+
+  it('over WebSocket, a second operation on the connection does not take the first one’s deadline away', async () => {
+    const slow = await startStack({
+      emulator: { testMode: true },
+      configure: (c) => ({ ...tuned(c, { retries: 0 }, { timeoutMs: 10_000 }), gateway: { ...defaultGatewaySettings(), requestDeadlineMs: 700 } }),
+    });
+    const http = await listen(slow.gateway.yoga);
+    const websockets = attachWebSockets(http.server, slow.gateway);
+    const ws = createClient({ url: `${http.origin.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    try {
+      await slow.fault('akana', { delayMs: 5_000 });
+      const started = performance.now();
+      const first = ws.iterate({ query: '{ tickets(first: 20) { sourceErrors { source code } } }' }).next();
+      // The second operation's context is made while the first waits for akana.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await ws.iterate({ query: '{ __typename }' }).next()).value).toEqual({ data: { __typename: 'Query' } });
+      const result = (await first).value as { data: { tickets: { sourceErrors: { source: string; code: string }[] } } };
+      expect(performance.now() - started).toBeLessThan(1_700);
+      expect(result.data.tickets.sourceErrors).toEqual([{ source: 'akana', code: 'UPSTREAM_TIMEOUT' }]);
+    } finally {
+      await ws.dispose();
+      await websockets.close();
+      await http.close();
       await slow.close();
     }
   });
