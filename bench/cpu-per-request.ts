@@ -11,9 +11,9 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { GatewayConfig } from '../src/config.js';
-import * as configModule from '../src/config.js';
 import { createGateway } from '../src/gateway.js';
 import { createBare } from './baselines.js';
+import { benchGatewayConfig } from './gateway-config.js';
 import { startChild } from './ipc.js';
 import * as Q from './queries.js';
 
@@ -22,9 +22,7 @@ const requests = Number(values.requests);
 const query = values.query === 'typename' ? Q.TYPENAME : Q.TICKETS_PAGE;
 
 const host = await startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: ['0'] });
-const config = structuredClone(host.ready['0'] ?? { sources: [] });
-const defaults = (configModule as Record<string, unknown>).defaultGatewaySettings;
-if (typeof defaults === 'function') Object.assign(config, { gateway: { ...(defaults() as object), rateLimit: { windowMs: 60_000, max: 1_000_000_000 }, logLevel: 'info' } });
+const config = benchGatewayConfig(host.ready['0'] ?? null);
 
 async function serve(handler: RequestListener): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(handler);

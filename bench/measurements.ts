@@ -79,6 +79,17 @@ async function compare(settings: Settings, sides: Side[], connections: number, s
   });
 }
 
+/**
+ * Loads one side as long as a comparison loads it (`--seconds`), at 10 connections, before it is
+ * compared: the first comparison of a process then sees its steady state. Nothing in `--quick`.
+ * Returns the requests sent.
+ */
+async function warmToSteadyState(settings: Settings, side: Side): Promise<number> {
+  if (settings.quick) return 0;
+  const duration = (settings.segment(10).duration ?? 1) * settings.rounds;
+  return (await runLoad({ url: side.url, bodies: side.bodies, connections: 10, duration })).requests;
+}
+
 export function pool(runs: LoadResult[]): LoadResult {
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const seconds = runs.reduce((s, r) => s + r.seconds, 0);
@@ -123,14 +134,11 @@ export async function fanOut(rig: Rig): Promise<Measurement[]> {
     { name: 'floor', url: rig.floor.url, bodies: [body(Q.TICKETS_PAGE)] },
   ];
   const out: Measurement[] = [];
-  if (!rig.settings.quick) {
-    // Steady state before the first comparison: a second of warm-up leaves the gateway, with far
-    // more code for V8 to optimize than the bare script, still warming (at 0 ms and one connection
-    // its p50 was 6.7 ms in these rows and 3.7 ms two minutes later in the same run; bare 3.9 ms).
-    const duration = (rig.settings.segment(10).duration ?? 1) * rig.settings.rounds;
-    rig.log(`fan-out warm-up, ${duration} s per side`);
-    for (const side of sides) await runLoad({ url: side.url, bodies: side.bodies, connections: 10, duration });
-  }
+  // Steady state before the first comparison: a second of warm-up leaves the gateway, with far
+  // more code for V8 to optimize than the bare script, still warming (at 0 ms and one connection
+  // its p50 was 6.7 ms in these rows and 3.7 ms two minutes later in the same run; bare 3.9 ms).
+  rig.log('fan-out warm-up');
+  for (const side of sides) await warmToSteadyState(rig.settings, side);
   for (const connections of rig.settings.fanoutConnections) {
     rig.log(`fan-out, ${connections} connection(s)`);
     const [gateway, bare, floor] = (await compare(rig.settings, sides, connections)) as [LoadResult, LoadResult, LoadResult];
@@ -357,20 +365,16 @@ export async function tracingCost(rig: TracingRig): Promise<Measurement[]> {
   }
   // The trace of the calls check, still queued in the batch processor, must not count below.
   await awaitTraces(rig, (c) => c.roots >= 2);
-  if (!rig.settings.quick) {
-    // The tracing-off side is the gateway every earlier section ran on; this one has served two
-    // requests. Warmed as long as a fan-out comparison loads one side, or the comparison is of
-    // optimized code against code V8 is still optimizing (1.3x at 0 ms, one connection, in full
-    // runs before this, against 1.0x when the rows ran alone on two fresh processes).
-    const warm = rig.settings.segment(10).duration ?? 1;
-    const warmed = await runLoad({ url: rig.traced.url, bodies: [body(Q.TICKETS_PAGE)], connections: 10, duration: warm * rig.settings.rounds });
-    await awaitTraces(rig, (c) => c.roots >= 2 + warmed.requests);
-  }
-
   const sides: Side[] = [
     { name: 'tracing on', url: rig.traced.url, bodies: [body(Q.TICKETS_PAGE)] },
     { name: 'tracing off', url: rig.gateway.url, bodies: [body(Q.TICKETS_PAGE)] },
   ];
+  // The tracing-off side is the gateway every earlier section ran on; this one has served two
+  // requests. Warmed as long as a fan-out side, or the comparison is of optimized code against
+  // code V8 is still optimizing (1.3x at 0 ms, one connection, in full runs before this, against
+  // 1.0x when the rows ran alone on two fresh processes).
+  const warmed = await warmToSteadyState(rig.settings, sides[0] as Side);
+  await awaitTraces(rig, (c) => c.roots >= 2 + warmed);
   // The two sides differ by a few percent of CPU, less than a shared machine's swings over a few
   // seconds: the same load time as the other comparisons, alternated three times as often.
   const settings: Settings = rig.settings.quick

@@ -6,7 +6,8 @@
  *   --out FILE           where the JSON goes (default bench/results.json)
  *   --latency 0,30       emulator latencies in ms
  *   --seconds N          load per side per comparison (default 10, in 2 alternating rounds;
- *                        6 for tracing on vs off, see tracingCost)
+ *                        6 shorter rounds for tracing on vs off, see tracingCost); also each
+ *                        side's warm-up before its first comparison
  *   --only a,b           some of: fanout, batching, deep-pages, throughput, memory, tracing
  *   --profile [DIR]      run the server processes with --cpu-prof (profiles into DIR; the
  *                        gateway's pid is logged; summarize with bench/profile-summary.ts)

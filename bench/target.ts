@@ -12,10 +12,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import * as configModule from '../src/config.js';
 import type { GatewayConfig } from '../src/config.js';
 import { createGateway } from '../src/gateway.js';
 import { createBare, createFloor, createHello } from './baselines.js';
+import { benchGatewayConfig } from './gateway-config.js';
 import { serveParent } from './ipc.js';
 
 export type TargetMode = 'gateway' | 'bare' | 'floor' | 'hello';
@@ -40,16 +40,9 @@ export interface TargetSpec {
 }
 
 async function start(spec: TargetSpec): Promise<{ url: string; close(): Promise<void> }> {
-  const config = structuredClone(spec.config ?? { sources: [] });
-  // One client sends everything: no per-client rate limit may turn the bench into 429s. The
-  // other production defaults stay on (metrics, limits, masked errors), and the request log is
-  // written at `info` to a file, asynchronously, as `npm start` writes it to stdout (a terminal
-  // would measure the terminal). (Looked up loosely: server-wide settings are newer than the
-  // bench's other dependencies.)
-  const defaults = (configModule as Record<string, unknown>).defaultGatewaySettings;
-  if (typeof defaults === 'function') {
-    Object.assign(config, { gateway: { ...(defaults() as object), rateLimit: { windowMs: 60_000, max: 1_000_000_000 }, logLevel: 'info' } });
-  }
+  // The request log goes to a file, asynchronously, as `npm start` writes it to stdout (a
+  // terminal would measure the terminal).
+  const config = benchGatewayConfig(spec.config);
   if (spec.tracingEndpoint !== undefined) {
     if (spec.mode !== 'gateway' || !config.gateway) throw new Error(`${spec.name}: tracing needs mode gateway and the gateway settings`);
     config.gateway.tracing = { endpoint: spec.tracingEndpoint, serviceName: 'ticketgraph-bench', sampleRatio: 1, captureDocument: false };

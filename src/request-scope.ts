@@ -96,16 +96,15 @@ export function startRequestDeadline(clientSignal: () => AbortSignal | undefined
   return {
     get signal() {
       if (controller) return controller.signal;
-      controller = new AbortController();
+      const created = (controller = new AbortController());
       // Every upstream attempt of the request listens to it (fan-out × aliases): not a leak.
-      setMaxListeners(0, controller.signal);
-      if (cleared) return controller.signal;
-      const abort = controller.abort.bind(controller);
-      timer = setTimeout(() => abort(new DOMException('the request deadline passed', 'TimeoutError')), Math.max(0, deadlineMs - (performance.now() - startedAt)));
+      setMaxListeners(0, created.signal);
+      if (cleared) return created.signal;
+      timer = setTimeout(() => created.abort(new DOMException('the request deadline passed', 'TimeoutError')), Math.max(0, deadlineMs - (performance.now() - startedAt)));
       client = clientSignal();
       if (client?.aborted) onClientAbort();
       else client?.addEventListener('abort', onClientAbort, { once: true });
-      return controller.signal;
+      return created.signal;
     },
     clear: () => {
       cleared = true;
