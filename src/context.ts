@@ -8,6 +8,7 @@ import type { CursorCodec } from './federation/cursor.js';
 import type { SourceAdapter } from './sources/adapter.js';
 import type { LiveHub } from './live/hub.js';
 import type { IdempotencyStore } from './schema/idempotency-store.js';
+import type { ListMemo } from './federation/streams.js';
 
 export interface SourceDirectory {
   /** In configuration order. */
@@ -45,6 +46,13 @@ export interface GatewayContext {
   scope: RequestScope;
   /** The client's address (X-Forwarded-For's first hop when trustProxy); names an unauthenticated caller's idempotency keys. */
   clientAddress?: string;
+  /**
+   * Native list calls made in this request, so no page is fetched twice (federation/streams.ts).
+   * On the context, not in a WeakMap keyed by it: Node 20's scavenger keeps a WeakMap's values
+   * alive while the map is old, whatever their key, so every request's tickets were promoted
+   * to the old generation (bench/README.md, issue 19).
+   */
+  listings?: ListMemo;
   /** Mutations' idempotency keys (src/schema/idempotency.ts); writes run without when absent. */
   idempotency?: { store: IdempotencyStore; windowMs: number };
 }

@@ -19,7 +19,7 @@ import type { SourceAdapter, TicketFilter, TicketOrder } from '../sources/adapte
 import { hashQuery, type SourcePosition, type TicketCursorState } from './cursor.js';
 import { compareKeys, keyOf, reverseOrder, type SortKey } from './order.js';
 import { describeSourceFailure, type SourceFailure } from './source-errors.js';
-import { memoizedSource, readSource, type ListMemo, type SourcePart } from './streams.js';
+import { memoizedSource, readSource, type SourcePart } from './streams.js';
 import { inSpan } from '../observability/tracing-context.js';
 
 export interface MergedQuery {
@@ -43,11 +43,9 @@ export interface TicketConnectionShape {
 
 export type PageRequest = { direction: 'forward' | 'backward'; count: number; cursor: string | null };
 
-const requestMemos = new WeakMap<GatewayContext, ListMemo>();
-
 /** After a write: nothing listed earlier in this request may be reused. */
 export function forgetListings(ctx: GatewayContext): void {
-  requestMemos.delete(ctx);
+  ctx.listings?.clear();
 }
 
 export function mergedQueryHash(query: MergedQuery): string {
@@ -67,8 +65,7 @@ export function readTicketPage(ctx: GatewayContext, query: MergedQuery, page: Pa
 async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageRequest): Promise<TicketConnectionShape> {
   const hash = mergedQueryHash(query);
   const start: TicketCursorState = page.cursor ? ctx.cursors.decodeTickets(page.cursor, hash) : { sweep: Date.now(), positions: {} };
-  let memo = requestMemos.get(ctx);
-  if (!memo) requestMemos.set(ctx, (memo = new Map()));
+  const memo = (ctx.listings ??= new Map());
   const options = { signal: ctx.deadline.signal };
   const failures: SourceFailure[] = [];
   const want = Math.max(page.count, 1);
@@ -109,18 +106,7 @@ async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageReque
   const eligible = settled ? candidates.filter((c) => compare(c.key, settled as SortKey) <= 0) : candidates;
   const chosen = eligible.slice(0, page.count);
 
-  const positionsAt = (boundary: SortKey): Record<string, SourcePosition> => {
-    const positions: Record<string, SourcePosition> = { ...start.positions };
-    for (const part of live) {
-      const previous = start.positions[part.source.key];
-      // A source never moves back: after a lagging (once failed) source catches up, the edge's
-      // key can be behind where the others already are.
-      const own = previous?.key && compare(boundary, previous.key) < 0 ? previous.key : boundary;
-      positions[part.source.key] = positionOf(part, own, page.direction, previous);
-    }
-    return positions;
-  };
-  const cursorAt = (boundary: SortKey) => ctx.cursors.encodeTickets(hash, { sweep: start.sweep, positions: positionsAt(boundary) });
+  const cursorAt = cursorMinter(ctx.cursors, hash, start, live.map(positionSource), page.direction, compare);
 
   const edges: TicketEdgeShape[] = chosen.map(({ ticket, key }) => {
     // Signed only if a client asks for it: most pages only need endCursor.
@@ -159,12 +145,48 @@ async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageReque
   };
 }
 
+/** What a cursor needs of a source's part: its position logic, not its tickets. */
+interface PositionSource {
+  key: string;
+  total: number | null;
+  indexAfter(key: SortKey): number | undefined;
+}
+
+const positionSource = (part: SourcePart): PositionSource => ({ key: part.source.key, total: part.total, indexAfter: part.indexAfter });
+
+/**
+ * Signs the cursor of any key of this page. A closure of its own, holding each source's
+ * position logic but none of its tickets: edges keep it for their lazy cursors, and a page's
+ * connection can outlive its request in the young generation (see GatewayContext.listings).
+ */
+function cursorMinter(
+  cursors: GatewayContext['cursors'],
+  hash: string,
+  start: TicketCursorState,
+  parts: readonly PositionSource[],
+  direction: PageRequest['direction'],
+  compare: (a: SortKey, b: SortKey) => number,
+): (boundary: SortKey) => string {
+  const positionsAt = (boundary: SortKey): Record<string, SourcePosition> => {
+    const positions: Record<string, SourcePosition> = { ...start.positions };
+    for (const part of parts) {
+      const previous = start.positions[part.key];
+      // A source never moves back: after a lagging (once failed) source catches up, the edge's
+      // key can be behind where the others already are.
+      const own = previous?.key && compare(boundary, previous.key) < 0 ? previous.key : boundary;
+      positions[part.key] = positionOf(part, own, direction, previous);
+    }
+    return positions;
+  };
+  return (boundary) => cursors.encodeTickets(hash, { sweep: start.sweep, positions: positionsAt(boundary) });
+}
+
 /** A source's position once everything up to `boundary` (merged order) has been read. */
-function positionOf(part: SourcePart, boundary: SortKey, direction: 'forward' | 'backward', previous: SourcePosition | undefined): SourcePosition {
+function positionOf(part: PositionSource, boundary: SortKey, direction: 'forward' | 'backward', previous: SourcePosition | undefined): SourcePosition {
   // `boundary` is in the order this page read; positions are stated in the query's order.
   const index = part.indexAfter(boundary);
   const total = part.total ?? previous?.total;
-  const own = boundary.s === part.source.key ? 1 : 0;
+  const own = boundary.s === part.key ? 1 : 0;
   const other = index !== undefined && total !== undefined ? Math.max(0, total - index + own) : undefined;
   const position: SourcePosition = { key: boundary };
   const [after, before] = direction === 'forward' ? [index, other] : [other, index];

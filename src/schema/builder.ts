@@ -3,8 +3,9 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
-import { DateTimeResolver, EmailAddressResolver, JSONObjectResolver, URLResolver } from 'graphql-scalars';
+import { EmailAddressResolver, JSONObjectResolver, URLResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context.js';
+import { DateTimeScalar } from './date-time.js';
 import { decodeGlobalId, encodeGlobalId } from './global-id.js';
 
 export const builder = new SchemaBuilder<{
@@ -52,7 +53,7 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('DateTime', DateTimeScalar);
 builder.addScalarType('URL', URLResolver);
 builder.addScalarType('EmailAddress', EmailAddressResolver);
 builder.addScalarType('JSONObject', JSONObjectResolver);
