@@ -162,6 +162,8 @@ describe('tracing on', () => {
     // Log lines written while the request was traced carry its trace id.
     const requestLines = running.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.traceId !== undefined);
     expect(requestLines.length).toBeGreaterThan(0);
+    // The request line too, which is written just after the response went out.
+    expect(requestLines.some((l) => l.msg === 'graphql request')).toBe(true);
     for (const line of requestLines) {
       expect(line.traceId).toBe(callerTrace);
       expect(line.spanId).toMatch(/^[0-9a-f]{16}$/);
