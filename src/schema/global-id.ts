@@ -17,9 +17,19 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
   return { typename: text.slice(0, colon), id: text.slice(colon + 1) };
 }
 
+/** What encodeURIComponent leaves as it is: such a part is joined without the call. */
+const URI_SAFE = /^[A-Za-z0-9\-_.!~*'()]*$/;
+
 /** Inner id from parts, e.g. ticketKey('cp', '100231') -> 'cp:100231'. */
 export function joinIdParts(...parts: string[]): string {
-  return parts.map(encodeURIComponent).join(':');
+  // Every ticket of every page gets one (its id, and Pothos' loader key): the plain case skips
+  // encodeURIComponent, about 3x faster.
+  let joined = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    joined += (i === 0 ? '' : ':') + (URI_SAFE.test(part) ? part : encodeURIComponent(part));
+  }
+  return joined;
 }
 
 /** The parts of an inner id, or null when it doesn't have exactly `count` parts. */
