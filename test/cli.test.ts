@@ -10,15 +10,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { DEFAULT_GRAPHIQL_QUERY } from '../src/graphiql-default.js';
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const running: ChildProcess[] = [];
 
-afterEach(() => {
-  for (const child of running.splice(0)) child.kill('SIGTERM');
+// Each server is stopped and waited for (a SIGKILL if it has not drained in 10 s), so none
+// outlives the test run.
+afterEach(async () => {
+  await Promise.all(
+    running.splice(0).map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
 });
 
 function run(script: string, args: string[], env: Record<string, string>) {
-  const child = spawn(TSX, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node with tsx as a loader, not tsx's CLI: its wrapper process would take the signal.
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -101,9 +101,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
 export async function startReplica(name: string, configFile: string, cursorSecret: string, dist: boolean): Promise<Replica> {
   const port = await freePort();
-  const command = dist ? process.execPath : join(ROOT, 'node_modules', '.bin', 'tsx');
-  const args = dist ? [join(ROOT, 'dist', 'server.js')] : [join(ROOT, 'src', 'server.ts')];
-  const child = spawn(command, args, {
+  // Node itself, with tsx as a loader: through tsx's CLI a signal reaches its wrapper process,
+  // and a SIGKILL left the real server running (orphaned, still polling and holding leases).
+  const args = dist ? [join(ROOT, 'dist', 'server.js')] : ['--import', 'tsx', join(ROOT, 'src', 'server.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, TICKETGRAPH_CONFIG: configFile, TICKETGRAPH_CURSOR_SECRET: cursorSecret, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

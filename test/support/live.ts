@@ -45,10 +45,20 @@ export function sse(url: string, query: string, variables: Record<string, unknow
         if (block.startsWith('event: next') && data) events.push(JSON.parse(data) as EventPayload);
       }
     }
-  })().catch((error: unknown) => {
-    if (!(error instanceof Error && error.name === 'AbortError')) throw error;
-  });
-  return { events, close: () => (controller.abort(), done) };
+  })().then(
+    () => undefined,
+    // Kept for close(): a stream cut by a server that died is the test's business, not an
+    // unhandled rejection in the middle of the run.
+    (error: unknown) => (error instanceof Error && error.name === 'AbortError' ? undefined : error),
+  );
+  return {
+    events,
+    close: async () => {
+      controller.abort();
+      const failure = await done;
+      if (failure !== undefined) throw failure;
+    },
+  };
 }
 
 export { until } from './until.js';
