@@ -5,6 +5,7 @@
  * time, so other load on the machine barely moves it: a quick before/after check of a change
  * to the hot path, beside `--profile` (which says where the time goes). Not a target.
  */
+import '../src/runtime-flags.js';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants, PerformanceObserver } from 'node:perf_hooks';

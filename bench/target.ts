@@ -6,6 +6,8 @@
  * Answers `memory` (RSS and heap after a full GC; started with --expose-gc) and `exit` (a clean
  * exit, so `--cpu-prof` writes its profile).
  */
+// The V8 settings `npm start` runs with, for every server under test (gateway and baselines).
+import '../src/runtime-flags.js';
 import { createServer, type RequestListener } from 'node:http';
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';

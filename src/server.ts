@@ -7,6 +7,7 @@
  * still open, let in-flight requests finish for up to `gateway.drainTimeoutMs`, then close
  * what is left, flush the logs and exit 0.
  */
+import './runtime-flags.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfigFile, type GatewayConfig } from './config.js';
