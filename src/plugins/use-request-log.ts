@@ -1,7 +1,8 @@
 /**
  * One JSON log line per GraphQL request (request id, operation, HTTP status, duration, error
  * count and codes, per-source upstream timings) and the request metrics, both taken when the
- * response is ready; the line is written just after it is sent. The request id is echoed in the `x-request-id` response header.
+ * response is ready; the line is written just after it is sent. The request id is echoed in
+ * the `x-request-id` response header.
  *
  * The per-request record lives in AsyncLocalStorage opened by `instrumentation.request`, which
  * wraps the whole request, so every hook below (and the error masker) finds the same record.
