@@ -11,6 +11,9 @@
  * connection) until V8 revised its decision. A gateway's allocations are per request and
  * short-lived; the few long-lived ones (caches, pools) are merely copied once more on their way
  * to the old generation. Measurements: bench/README.md, "Where the garbage collection went".
+ *
+ * Process-wide, so `createGateway` does not set it: an application embedding the gateway in its
+ * own process imports this module first (`ticketgraph/src/runtime-flags.js`) to get the same.
  */
 import { setFlagsFromString } from 'node:v8';
 
