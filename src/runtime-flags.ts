@@ -13,7 +13,7 @@
  * to the old generation. Measurements: bench/README.md, "Where the garbage collection went".
  *
  * Process-wide, so `createGateway` does not set it: an application embedding the gateway in its
- * own process imports this module first (`ticketgraph/src/runtime-flags.js`) to get the same.
+ * own process imports this module first to get the same.
  */
 import { setFlagsFromString } from 'node:v8';
 
