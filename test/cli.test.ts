@@ -7,6 +7,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stopProcess } from '../scripts/cluster/cluster.js';
 import { parseConfig } from '../src/config.js';
 import { DEFAULT_GRAPHIQL_QUERY } from '../src/graphiql-default.js';
 
@@ -15,16 +16,7 @@ const running: ChildProcess[] = [];
 // Each server is stopped and waited for (a SIGKILL if it has not drained in 10 s), so none
 // outlives the test run.
 afterEach(async () => {
-  await Promise.all(
-    running.splice(0).map(async (child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }),
-  );
+  await Promise.all(running.splice(0).map((child) => stopProcess(child, 10_000)));
 });
 
 function run(script: string, args: string[], env: Record<string, string>) {

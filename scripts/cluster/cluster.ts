@@ -123,9 +123,15 @@ export async function startReplica(name: string, configFile: string, cursorSecre
 }
 
 export async function stopReplica(replica: Replica): Promise<void> {
-  if (replica.process.exitCode !== null || replica.process.signalCode !== null) return;
-  replica.process.kill('SIGTERM');
-  const timer = setTimeout(() => replica.process.kill('SIGKILL'), 15_000);
-  await replica.exited;
+  await stopProcess(replica.process, 15_000);
+}
+
+/** SIGTERM (a server drains), then SIGKILL if it has not exited within `graceMs`; resolves on exit. */
+export async function stopProcess(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
   clearTimeout(timer);
 }
