@@ -4,6 +4,7 @@
  * children talk over Node's IPC channel: the child announces itself once, then answers calls.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 type Handler = (argument: unknown) => unknown;
@@ -50,10 +51,17 @@ export interface ChildHandle<R> {
 
 export async function startChild<R>(
   script: string,
-  options: { args?: string[]; env?: Record<string, string>; execArgv?: string[] } = {},
+  options: {
+    args?: string[];
+    env?: Record<string, string>;
+    execArgv?: string[];
+    /** Run the script's tsc output in this folder (bench/compiled-build.ts) instead of its source through tsx. */
+    compiledDir?: string | null;
+  } = {},
 ): Promise<ChildHandle<R>> {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), options.args ?? [], {
-    execArgv: ['--import', 'tsx', ...(options.execArgv ?? [])],
+  const compiled = options.compiledDir ? join(options.compiledDir, 'bench', script.replace(/\.ts$/, '.js')) : null;
+  const child = fork(compiled ?? fileURLToPath(new URL(script, import.meta.url)), options.args ?? [], {
+    execArgv: [...(compiled ? [] : ['--import', 'tsx']), ...(options.execArgv ?? [])],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -13,6 +13,8 @@
  *                        gateway's pid is logged; summarize with bench/profile-summary.ts)
  *   --tracing            the same as `--only tracing`: issue 19's "tracing on (exporting to a
  *                        local receiver): fan-out p50 at most 1.1x tracing off" alone
+ *   --tsx                run the servers and emulators from the TypeScript sources through tsx
+ *                        instead of compiling them with tsc first (bench/compiled-build.ts)
  *
  * Processes: this one drives autocannon; the emulators (and the OTLP receiver of the
  * tracing-on gateway) run in one child, each server under test in its own (see bench/README.md
@@ -25,6 +27,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GatewayConfig } from '../src/config.js';
 import type { NativeCalls } from './emulator-host.js';
+import { compileForBench } from './compiled-build.js';
 import { startChild, type ChildHandle } from './ipc.js';
 import { memory } from './memory.js';
 import { batching, deepPages, fanOut, throughput, tracingCost, type Measurement, type MeasurementId, type Server, type Settings } from './measurements.js';
@@ -46,6 +49,7 @@ const { values: args } = parseArgs({
     cluster: { type: 'boolean', default: false },
     tickets: { type: 'string' },
     tracing: { type: 'boolean', default: false },
+    tsx: { type: 'boolean', default: false },
   },
   allowPositionals: false,
 });
@@ -99,13 +103,14 @@ const settings: Settings = args.quick
 const t0 = performance.now();
 const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1)}s] ${line}\n`);
 const children: ChildHandle<unknown>[] = [];
+let compiledDir: string | null = null;
 
 type TargetProcess = ChildHandle<{ pid: number }>;
 
 /** Full: a process per server (its own RSS, its own profile). Quick: one process for all. */
 async function startTargetProcesses(count: number, env: Record<string, string> = {}): Promise<TargetProcess[]> {
   const execArgv = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
-  const started = await Promise.all(Array.from({ length: count }, () => startChild<{ pid: number }>('./target.ts', { execArgv, env })));
+  const started = await Promise.all(Array.from({ length: count }, () => startChild<{ pid: number }>('./target.ts', { execArgv, env, compiledDir })));
   children.push(...started);
   return started;
 }
@@ -129,6 +134,10 @@ async function startServers(processes: TargetProcess[], specs: TargetSpec[]): Pr
 async function main(): Promise<number> {
   const startedAt = new Date();
   log(`${args.quick ? 'quick' : 'full'} run; emulator latency ${latencies.join(', ')} ms${profileDir ? `; CPU profiles -> ${profileDir}` : ''}`);
+  if (!args.tsx) {
+    compiledDir = await compileForBench();
+    log(`compiled with tsc into ${compiledDir}`);
+  }
   const modes: TargetMode[] = ['gateway', 'bare', 'floor'];
   const serverCount = latencies.length * modes.length + 1;
   // The tracing-on gateways (one per latency) only when measured. Full: a process each, so the
@@ -138,7 +147,7 @@ async function main(): Promise<number> {
   const traced = only.has('tracing');
   // Loading the gateway's modules takes seconds: let it overlap the emulators' start.
   const [host, processes, tracedProcesses] = await Promise.all([
-    startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: [latencies.join(','), ...(tickets === null ? [] : [String(tickets)])] }),
+    startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: [latencies.join(','), ...(tickets === null ? [] : [String(tickets)])], compiledDir }),
     startTargetProcesses(settings.quick ? 1 : serverCount, settings.quick && traced ? TRACING_PROCESS_ENV : {}),
     startTargetProcesses(traced && !settings.quick ? latencies.length : 0, TRACING_PROCESS_ENV),
   ]);
@@ -231,7 +240,7 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     quick: settings.quick,
     machine,
-    settings: { latenciesMs: latencies, secondsPerSide: settings.quick ? null : seconds, rounds: settings.rounds, ...settings.memory },
+    settings: { latenciesMs: latencies, secondsPerSide: settings.quick ? null : seconds, rounds: settings.rounds, runtime: compiledDir ? 'tsc' : 'tsx', ...settings.memory },
     pass: measurements.every((m) => m.pass),
     measurements: measurements.map((m) => ({ ...m, ratio: Number.isFinite(m.ratio) ? Math.round(m.ratio * 1000) / 1000 : null })),
   };
