@@ -59,7 +59,12 @@ export async function startChild<R>(
     compiledDir?: string | null;
   } = {},
 ): Promise<ChildHandle<R>> {
-  const compiled = options.compiledDir ? join(options.compiledDir, 'bench', script.replace(/\.ts$/, '.js')) : null;
+  // This file compiled (a bench script run with node from tsc's output): its sibling scripts are too.
+  const compiled = import.meta.url.endsWith('.js')
+    ? fileURLToPath(new URL(script.replace(/\.ts$/, '.js'), import.meta.url))
+    : options.compiledDir
+      ? join(options.compiledDir, 'bench', script.replace(/\.ts$/, '.js'))
+      : null;
   const child = fork(compiled ?? fileURLToPath(new URL(script, import.meta.url)), options.args ?? [], {
     execArgv: [...(compiled ? [] : ['--import', 'tsx']), ...(options.execArgv ?? [])],
     env: { ...process.env, ...options.env },

@@ -14,7 +14,14 @@ import { openView, viewKind, type ViewContext } from './views.js';
 
 export type { ListingSource };
 
-export type ListMemo = Map<string, Promise<TicketPage>>;
+/** One native list call of this request; `page` once it has answered. */
+export interface ListedPage {
+  source: string;
+  pending: Promise<TicketPage>;
+  page?: TicketPage;
+}
+
+export type ListMemo = Map<string, ListedPage>;
 
 /** The adapter's listTickets, answered once per distinct request within one GraphQL request. */
 export function memoizedSource(adapter: SourceAdapter, memo: ListMemo): ListingSource {
@@ -23,16 +30,37 @@ export function memoizedSource(adapter: SourceAdapter, memo: ListMemo): ListingS
     capabilities: adapter.capabilities,
     listTickets(request: ListTicketsRequest, options?: CallOptions) {
       const id = JSON.stringify([adapter.key, request]);
-      let page = memo.get(id);
-      if (!page) {
-        page = adapter.listTickets(request, options);
-        memo.set(id, page);
+      const known = memo.get(id);
+      if (known) return known.pending;
+      const listed: ListedPage = { source: adapter.key, pending: adapter.listTickets(request, options) };
+      memo.set(id, listed);
+      listed.pending.then(
+        (page) => {
+          listed.page = page;
+        },
         // A failure is not cached: a retry later in the request may succeed.
-        page.catch(() => memo.delete(id));
-      }
-      return page;
+        () => {
+          if (memo.get(id) === listed) memo.delete(id);
+        },
+      );
+      return listed.pending;
     },
   };
+}
+
+/**
+ * A ticket this request has already listed (in a page that has answered), so a lookup by
+ * number later in the same request (`Comment.ticket`, `node(id:)`) needs no upstream call.
+ * Searched only when such a lookup happens; listing a page costs nothing extra.
+ */
+export function findListedTicket(memo: ListMemo | undefined, source: string, number: string): Ticket | undefined {
+  if (!memo) return undefined;
+  for (const listed of memo.values()) {
+    if (listed.source !== source || !listed.page) continue;
+    const found = listed.page.tickets.find((ticket) => ticket.number === number);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export interface SourceReadRequest {

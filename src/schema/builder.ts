@@ -7,6 +7,7 @@ import { EmailAddressResolver, JSONObjectResolver, URLResolver } from 'graphql-s
 import type { GatewayContext } from '../context.js';
 import { DateTimeScalar } from './date-time.js';
 import { decodeGlobalId, encodeGlobalId } from './global-id.js';
+import './sync-global-id.js';
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;

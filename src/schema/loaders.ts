@@ -8,6 +8,7 @@ import type { Comment, Ticket, Topic } from '../model.js';
 import type { SourceAdapter } from '../sources/adapter.js';
 import { SourceInputError } from '../sources/errors.js';
 import { isValidIdentifier, type IdentifierKind } from '../sources/identifiers.js';
+import { findListedTicket } from '../federation/streams.js';
 import { splitIdParts } from './global-id.js';
 
 /** Pothos' loader types have no slot for "not found"; DataLoader and GraphQL handle null fine. */
@@ -63,9 +64,16 @@ export async function loadTickets(keys: readonly string[], ctx: GatewayContext):
   const options = { signal: ctx.deadline.signal };
   await Promise.all(
     [...groupBySource(keys, 2, ctx, { kinds: ['ticketNumber'], invalid: results }).values()].map(async ({ adapter, entries }) => {
-      const size = adapter.capabilities.batchLookup?.maxBatchSize ?? entries.length;
+      // Tickets this request already listed are not fetched again.
+      const unlisted = entries.filter((entry) => {
+        const listed = findListedTicket(ctx.listings, adapter.key, entry.parts[0] as string);
+        if (listed) results[entry.index] = listed;
+        return !listed;
+      });
+      if (unlisted.length === 0) return;
+      const size = adapter.capabilities.batchLookup?.maxBatchSize ?? unlisted.length;
       await Promise.all(
-        chunk(entries, Math.max(1, size)).map(async (batch) => {
+        chunk(unlisted, Math.max(1, size)).map(async (batch) => {
           try {
             const tickets = await adapter.getTickets(batch.map((e) => e.parts[0] as string), options);
             batch.forEach((entry, i) => {

@@ -15,9 +15,10 @@ export const ticketKey = (ticket: Pick<Ticket, 'sourceKey' | 'number'>) => joinI
 export const TicketRef = builder.loadableNode('Ticket', {
   description: 'A ticket in one source, in the unified model. `raw` keeps the native record.',
   id: { resolve: (ticket: Ticket) => ticketKey(ticket) },
+  // Tickets already listed in this request are reused, found in its list memo (loadTickets) when
+  // a lookup asks: Pothos' `cacheResolved` primed the loader with every listed ticket instead,
+  // a promise per ticket of every page.
   load: (keys: string[], ctx) => loadTickets(keys, ctx),
-  // Tickets already fetched by a list are reused by node()/ticket() in the same request.
-  cacheResolved: ticketKey,
   fields: (t) => ({
     number: t.exposeString('number', { description: "The vendor's ticket number." }),
     title: t.exposeString('title', { description: 'One-line summary.' }),
