@@ -13,9 +13,9 @@ import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import type { GatewayConfig } from '../src/config.js';
 import { createGateway } from '../src/gateway.js';
+import { bufferedDestination } from '../src/observability/logger.js';
 import { createBare, createFloor, createHello } from './baselines.js';
 import { benchGatewayConfig } from './gateway-config.js';
 import { serveParent } from './ipc.js';
@@ -42,8 +42,8 @@ export interface TargetSpec {
 }
 
 async function start(spec: TargetSpec): Promise<{ url: string; close(): Promise<void> }> {
-  // The request log goes to a file, asynchronously, as `npm start` writes it to stdout (a
-  // terminal would measure the terminal).
+  // The request log goes to a file, buffered as `npm start` writes it to stdout (a terminal
+  // would measure the terminal).
   const config = benchGatewayConfig(spec.config);
   if (spec.tracingEndpoint !== undefined) {
     if (spec.mode !== 'gateway' || !config.gateway) throw new Error(`${spec.name}: tracing needs mode gateway and the gateway settings`);
@@ -53,7 +53,7 @@ async function start(spec: TargetSpec): Promise<{ url: string; close(): Promise<
   let close: () => Promise<void>;
   if (spec.mode === 'gateway') {
     const logFile = join(os.tmpdir(), `ticketgraph-bench-${process.pid}-${spec.name.replace(/[^\w.-]/g, '_')}.log`);
-    const logDestination = pino.destination({ dest: logFile, sync: false, mkdir: true });
+    const logDestination = bufferedDestination(logFile);
     const gateway = createGateway({ config, logDestination });
     handler = gateway.yoga;
     close = async () => {

@@ -50,7 +50,20 @@ export interface FlushableDestination extends DestinationStream {
  * hook flushes whatever is left.
  */
 export function stdoutDestination(): FlushableDestination {
-  const destination = pino.destination({ dest: 1, sync: false });
+  return bufferedDestination(1);
+}
+
+/** How long a line may wait in the buffer, at most (ms). */
+export const LOG_FLUSH_INTERVAL_MS = 100;
+
+/**
+ * A log destination written in batches: lines wait until 4 KiB are buffered or
+ * LOG_FLUSH_INTERVAL_MS has passed, so a busy gateway makes one write for a dozen request lines
+ * instead of one per request (a write per line was about 8 µs of each request's CPU in the
+ * `{ __typename }` profile). Flushed synchronously on exit.
+ */
+export function bufferedDestination(dest: number | string): ReturnType<typeof pino.destination> {
+  const destination = pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: LOG_FLUSH_INTERVAL_MS, mkdir: typeof dest === 'string' });
   process.once('exit', () => {
     try {
       destination.flushSync();
