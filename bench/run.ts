@@ -27,6 +27,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GatewayConfig } from '../src/config.js';
 import type { NativeCalls } from './emulator-host.js';
+import { GATEWAY_NODE_FLAGS } from '../src/node-flags.js';
 import { compileForBench } from './compiled-build.js';
 import { startChild, type ChildHandle } from './ipc.js';
 import { memory } from './memory.js';
@@ -109,7 +110,8 @@ type TargetProcess = ChildHandle<{ pid: number }>;
 
 /** Full: a process per server (its own RSS, its own profile). Quick: one process for all. */
 async function startTargetProcesses(count: number, env: Record<string, string> = {}): Promise<TargetProcess[]> {
-  const execArgv = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  // The node flags `npm start` runs with (src/node-flags.ts), for gateway and baselines alike.
+  const execArgv = [...GATEWAY_NODE_FLAGS, '--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   const started = await Promise.all(Array.from({ length: count }, () => startChild<{ pid: number }>('./target.ts', { execArgv, env, compiledDir })));
   children.push(...started);
   return started;

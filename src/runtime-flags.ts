@@ -14,7 +14,10 @@
  *
  * Process-wide, so `createGateway` does not set it: an application embedding the gateway in its
  * own process imports this module first to get the same.
+ *
+ * Settings V8 only reads when it creates the heap are node flags instead (src/node-flags.ts).
  */
 import { setFlagsFromString } from 'node:v8';
 
 setFlagsFromString('--no-allocation-site-pretenuring');
+

@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedEmulators, toConfigDocument, type EmbeddedEmulators } from '../../src/embedded.js';
+import { GATEWAY_NODE_FLAGS } from '../../src/node-flags.js';
 import type { EmulatorOptions } from '../../src/emulator/kit.js';
 import { startHaproxy, type Haproxy } from './haproxy.js';
 import { freePort, startRedisServer, type RedisServer } from './redis-server.js';
@@ -103,7 +104,7 @@ export async function startReplica(name: string, configFile: string, cursorSecre
   const port = await freePort();
   // Node itself, with tsx as a loader: through tsx's CLI a signal reaches its wrapper process,
   // and a SIGKILL left the real server running (orphaned, still polling and holding leases).
-  const args = dist ? [join(ROOT, 'dist', 'server.js')] : ['--import', 'tsx', join(ROOT, 'src', 'server.ts')];
+  const args = [...GATEWAY_NODE_FLAGS, ...(dist ? [join(ROOT, 'dist', 'server.js')] : ['--import', 'tsx', join(ROOT, 'src', 'server.ts')])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, TICKETGRAPH_CONFIG: configFile, TICKETGRAPH_CURSOR_SECRET: cursorSecret, HOST: '127.0.0.1', PORT: String(port) },
