@@ -375,18 +375,7 @@ export async function tracingCost(rig: TracingRig): Promise<Measurement[]> {
   // 1.0x when the rows ran alone on two fresh processes).
   const warmed = await warmToSteadyState(rig.settings, sides[0] as Side);
   await awaitTraces(rig, (c) => c.roots >= 2 + warmed);
-  // The two sides differ by a few percent of CPU, less than a shared machine's swings over a few
-  // seconds: the same load time as the other comparisons, alternated three times as often.
-  const settings: Settings = rig.settings.quick
-    ? rig.settings
-    : {
-        ...rig.settings,
-        rounds: rig.settings.rounds * 3,
-        segment: (c) => {
-          const segment = rig.settings.segment(c);
-          return segment.duration === undefined ? segment : { duration: segment.duration / 3 };
-        },
-      };
+  const settings = rig.settings;
   const out: Measurement[] = [];
   for (const connections of settings.fanoutConnections) {
     rig.log(`tracing on vs off, ${connections} connection(s)`);

@@ -5,8 +5,8 @@
  *   --quick              tiny counts (CI: checks it runs, never the numbers)
  *   --out FILE           where the JSON goes (default bench/results.json)
  *   --latency 0,30       emulator latencies in ms
- *   --seconds N          load per side per comparison (default 10, in 2 alternating rounds;
- *                        6 shorter rounds for tracing on vs off, see tracingCost); also each
+ *   --seconds N          load per side per comparison (default 10, in 6 alternating rounds
+ *                        of N/6 s, so the machine's swings hit both sides alike); also each
  *                        side's warm-up before its first comparison
  *   --only a,b           some of: fanout, batching, deep-pages, throughput, memory, tracing
  *   --profile [DIR]      run the server processes with --cpu-prof (profiles into DIR; the
@@ -92,9 +92,9 @@ const settings: Settings = args.quick
     }
   : {
       quick: false,
-      segment: () => ({ duration: seconds / 2 }),
+      segment: () => ({ duration: seconds / 6 }),
       warmup: () => ({ duration: 1 }),
-      rounds: 2,
+      rounds: 6,
       fanoutConnections: [1, 10],
       deepPage: 50,
       throughputConnections: 10,
