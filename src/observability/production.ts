@@ -22,6 +22,7 @@ import { onSkippedRecord } from '../sources/skipped-records.js';
 import type { CircuitState } from '../sources/resilience.js';
 import { createLogger, credentialSecrets, yogaLogger, type DestinationStream, type Logger } from './logger.js';
 import { createMaskError } from './mask-error.js';
+import { useVariableErrorCodes } from '../plugins/use-variable-error-codes.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { requestIdFor } from './request-context.js';
 
@@ -233,6 +234,7 @@ export function createProduction(options: ProductionOptions): Production {
           ...(upstream ? { upstream } : {}),
         }),
         useBodyLimit(settings.bodyLimitBytes),
+        useVariableErrorCodes(),
       ];
     },
   };
