@@ -178,15 +178,14 @@ export function mergeRuns(
   });
   const chosen: Candidate[] = [];
   while (chosen.length < count) {
-    let best: { keyed: Candidate[]; next: number } | null = null;
+    let best: { head: (typeof heads)[number]; candidate: Candidate } | null = null;
     for (const head of heads) {
       const candidate = head.keyed[head.next];
-      if (candidate && (!best || compare(candidate.key, (best.keyed[best.next] as Candidate).key) < 0)) best = head;
+      if (candidate && (!best || compare(candidate.key, best.candidate.key) < 0)) best = { head, candidate };
     }
-    const candidate = best?.keyed[best.next];
-    if (!best || !candidate || (settled && compare(candidate.key, settled) > 0)) break;
-    chosen.push(candidate);
-    best.next++;
+    if (!best || (settled && compare(best.candidate.key, settled) > 0)) break;
+    chosen.push(best.candidate);
+    best.head.next++;
   }
   return chosen;
 }

@@ -49,18 +49,19 @@ export function memoizedSource(adapter: SourceAdapter, memo: ListMemo): ListingS
 }
 
 /**
- * A ticket this request has already listed (in a page that has answered), so a lookup by
- * number later in the same request (`Comment.ticket`, `node(id:)`) needs no upstream call.
- * Searched only when such a lookup happens; listing a page costs nothing extra.
+ * The tickets of one source this request has already listed (in pages that have answered), by
+ * number, so lookups later in the same request (`Comment.ticket`, `node(id:)`) need no upstream
+ * call. Built only when such a lookup happens, once per source and batch; listing a page costs
+ * nothing extra. Null when nothing of that source was listed.
  */
-export function findListedTicket(memo: ListMemo | undefined, source: string, number: string): Ticket | undefined {
-  if (!memo) return undefined;
-  for (const listed of memo.values()) {
+export function listedTicketsOf(memo: ListMemo | undefined, source: string): Map<string, Ticket> | null {
+  let byNumber: Map<string, Ticket> | null = null;
+  for (const listed of memo?.values() ?? []) {
     if (listed.source !== source || !listed.page) continue;
-    const found = listed.page.tickets.find((ticket) => ticket.number === number);
-    if (found) return found;
+    byNumber ??= new Map();
+    for (const ticket of listed.page.tickets) if (!byNumber.has(ticket.number)) byNumber.set(ticket.number, ticket);
   }
-  return undefined;
+  return byNumber;
 }
 
 export interface SourceReadRequest {

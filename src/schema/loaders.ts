@@ -8,7 +8,7 @@ import type { Comment, Ticket, Topic } from '../model.js';
 import type { SourceAdapter } from '../sources/adapter.js';
 import { SourceInputError } from '../sources/errors.js';
 import { isValidIdentifier, type IdentifierKind } from '../sources/identifiers.js';
-import { findListedTicket } from '../federation/streams.js';
+import { listedTicketsOf } from '../federation/streams.js';
 import { splitIdParts } from './global-id.js';
 
 /** Pothos' loader types have no slot for "not found"; DataLoader and GraphQL handle null fine. */
@@ -65,10 +65,11 @@ export async function loadTickets(keys: readonly string[], ctx: GatewayContext):
   await Promise.all(
     [...groupBySource(keys, 2, ctx, { kinds: ['ticketNumber'], invalid: results }).values()].map(async ({ adapter, entries }) => {
       // Tickets this request already listed are not fetched again.
+      const listed = listedTicketsOf(ctx.listings, adapter.key);
       const unlisted = entries.filter((entry) => {
-        const listed = findListedTicket(ctx.listings, adapter.key, entry.parts[0] as string);
-        if (listed) results[entry.index] = listed;
-        return !listed;
+        const ticket = listed?.get(entry.parts[0] as string);
+        if (ticket) results[entry.index] = ticket;
+        return !ticket;
       });
       if (unlisted.length === 0) return;
       const size = adapter.capabilities.batchLookup?.maxBatchSize ?? unlisted.length;

@@ -28,6 +28,7 @@ const proto = RootFieldBuilder.prototype as unknown as { globalID(this: FieldBui
 proto.globalID = function globalID(this: FieldBuilderInternals, { resolve, ...options }: { resolve: Resolve }) {
   const { builder } = this;
   const encode = builder.options.relay?.encodeGlobalID;
+  if (!encode) throw new Error('relay.encodeGlobalID is not set (src/schema/builder.ts)');
   return this.field({
     ...options,
     type: 'ID',
@@ -36,7 +37,6 @@ proto.globalID = function globalID(this: FieldBuilderInternals, { resolve, ...op
         if (!result || typeof result !== 'object') return result;
         const { type, id } = result as GlobalIdShape;
         const typename = builder.configStore.getTypeConfig(type as never).name;
-        if (!encode) throw new Error('relay.encodeGlobalID is not set (src/schema/builder.ts)');
         return encode(typename, String(id), context as never);
       }),
   });
