@@ -36,6 +36,8 @@ export interface GatewayContext {
   sources: SourceDirectory;
   cursors: CursorCodec;
   requestId: string;
+  /** The HTTP request (Yoga's; a WebSocket connection's operations share a stand-in). */
+  request?: Request;
   /** Its `signal` is aborted when the client goes away or the request deadline passes (made on first read). */
   deadline: { readonly signal: AbortSignal | undefined };
   /** Sources that failed while data still came back; added to the response's errors. */

@@ -14,7 +14,7 @@ import { createProduction } from './observability/production.js';
 import type { DestinationStream, Logger } from './observability/logger.js';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { createPersistedQueryStore, usePersistedQueries, type PersistedQueryOptions } from './plugins/use-persisted-queries.js';
-import { useRequestScope } from './plugins/use-request-scope.js';
+import { useRequestDataRelease } from './plugins/use-request-data-release.js';
 import { useSourceFailures } from './plugins/use-source-failures.js';
 import { clientAddress } from './plugins/use-rate-limit.js';
 import { createMemoryIdempotencyStore } from './schema/idempotency-store.js';
@@ -28,7 +28,7 @@ import { useResponseCache } from './plugins/use-response-cache.js';
 import { loadTrustedDocuments } from './shared-state/trusted-documents.js';
 import type { UpstreamObserver } from './sources/http.js';
 import type { CircuitState } from './sources/resilience.js';
-import { startRequestDeadline, type RequestDeadline } from './request-scope.js';
+import { startRequestDeadline, type RequestDeadline, type RequestScope } from './request-scope.js';
 import type { Plugin } from 'graphql-yoga';
 import { useCompiledQueries } from './plugins/use-compiled-queries.js';
 import { createTracing, type Tracing, type TracingEnv } from './observability/tracing.js';
@@ -137,8 +137,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     context: ({ request, ...serverContext }) => {
       const requestId = production.requestIdFor(request);
       const view = auth ? auth.viewFor(request, sources, cursors) : { caller: null, sources, cursors };
-      // The client going away or the deadline passing both stop upstream work.
-      const deadline = startRequestDeadline(() => request.signal, settings.requestDeadlineMs);
+      const scope: RequestScope = { requestId, incomingHeaders: request.headers, upstream: [], caller: view.caller, maxUpstreamCalls: settings.maxUpstreamCalls, upstreamCalls: 0 };
+      // The client going away or the deadline passing both stop upstream work; its signal carries the scope to http.ts.
+      const deadline = startRequestDeadline(() => request.signal, settings.requestDeadlineMs, scope);
       // Cleared with the HTTP response. Operations over WebSocket (websocket.ts puts the socket in
       // the server context) share one stand-in request per connection and get no response: each
       // keeps its own deadline, whose timer (made only if it calls upstream) ends by itself.
@@ -151,7 +152,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         // read the lazy signal of every request.
         deadline,
         sourceFailures: [],
-        scope: { requestId, incomingHeaders: request.headers, upstream: [], caller: view.caller, maxUpstreamCalls: settings.maxUpstreamCalls, upstreamCalls: 0 },
+        scope,
         clientAddress: clientAddress(request, serverContext, settings.trustProxy),
         idempotency,
       };
@@ -162,9 +163,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(auth ? [useAuth(auth, { graphqlEndpoint: '/graphql' })] : []),
       ...(persisted ? [usePersistedQueries(persisted, { only: settings.persistedDocuments?.only ?? false })] : []),
       ...(graphiql ? [useGraphiQLAssets()] : []),
-      // Before useRequestScope, which wraps whatever executes.
       useCompiledQueries({ onCompile: (outcome) => production.metrics.observeCompilation(outcome) }),
-      useRequestScope(),
+      useRequestDataRelease(),
       useRequestDeadlines(deadlines),
       useSourceFailures(),
       ...(shared.responseCache

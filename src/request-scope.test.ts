@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startRequestDeadline } from './request-scope.js';
+import { bindScope, scopeOf, startRequestDeadline, type RequestScope } from './request-scope.js';
 
 describe('startRequestDeadline', () => {
   beforeEach(() => {
@@ -62,5 +62,30 @@ describe('startRequestDeadline', () => {
     vi.advanceTimersByTime(5_000);
     expect(signal.aborted).toBe(false);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('the request scope on the deadline signal', () => {
+  const scope = (requestId: string): RequestScope => ({ requestId, incomingHeaders: new Headers(), upstream: [] });
+
+  it('rides on the signal the deadline makes, and on no other', () => {
+    const mine = scope('req-1');
+    const deadline = startRequestDeadline(() => undefined, 60_000, mine);
+    expect(scopeOf(deadline.signal)).toBe(mine);
+    expect(scopeOf(startRequestDeadline(() => undefined, 60_000, scope('req-2')).signal)).not.toBe(mine);
+    expect(scopeOf(startRequestDeadline(() => undefined, 60_000).signal)).toBeUndefined();
+    expect(scopeOf(new AbortController().signal)).toBeUndefined();
+    expect(scopeOf(undefined)).toBeUndefined();
+    deadline.clear();
+  });
+
+  it('can be given to a signal made on an operation’s behalf, and nothing is bound for no scope', () => {
+    const mine = scope('req-3');
+    const shared = new AbortController().signal;
+    bindScope(shared, mine);
+    expect(scopeOf(shared)).toBe(mine);
+    const unscoped = new AbortController().signal;
+    bindScope(unscoped, undefined);
+    expect(scopeOf(unscoped)).toBeUndefined();
   });
 });

@@ -1,11 +1,16 @@
 /**
- * What the HTTP layer needs to know about the GraphQL request it works for, without every
+ * What the HTTP layer needs to know about the GraphQL operation it works for, without every
  * adapter passing it along: the caller's headers to forward (identity passthrough), a list
- * where each upstream call's timing lands (for the request's log line), and the request's
+ * where each upstream call's timing lands (for the request's log line), and the operation's
  * upstream-call budget (`gateway.maxUpstreamCalls`), spent by every attempt in http.ts.
+ *
+ * It travels on the operation's deadline signal, which every upstream call already carries
+ * (adapters pass `CallOptions.signal` down to http.ts). It used to live in AsyncLocalStorage,
+ * which on Node 20 turns on promise hooks for every promise of the process, about 230 per
+ * fan-out request (bench/README.md, issue 19). Background work (live pollers) passes no request
+ * signal, so it runs with no scope: the service's own credentials, no caller's headers.
  */
 import type { Caller } from './context.js';
-import { currentScope, runWithScope } from './observability/request-context.js';
 import { setMaxListeners } from 'node:events';
 import { GraphQLError } from 'graphql';
 import type { UpstreamEvent } from './sources/http.js';
@@ -23,13 +28,21 @@ export interface RequestScope {
   upstreamCalls?: number;
 }
 
-/** Runs `fn` with `scope` as the current request scope (held in the request's record, see request-context.ts). */
-export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
-  return runWithScope(scope, fn);
+/**
+ * A property of the signal object, not a WeakMap entry: Node 20's scavenger keeps a WeakMap's
+ * values alive whatever their key (see GatewayContext.listings).
+ */
+const SCOPE = Symbol('ticketgraph.requestScope');
+type ScopedSignal = AbortSignal & { [SCOPE]?: RequestScope };
+
+/** The scope of the operation whose signal this is; undefined for background work (live pollers). */
+export function scopeOf(signal: AbortSignal | undefined): RequestScope | undefined {
+  return signal ? (signal as ScopedSignal)[SCOPE] : undefined;
 }
 
-export function currentRequestScope(): RequestScope | undefined {
-  return currentScope();
+/** Makes `signal` carry `scope`: a signal made on an operation's behalf (a shared GET's own). */
+export function bindScope(signal: AbortSignal, scope: RequestScope | undefined): void {
+  if (scope) (signal as ScopedSignal)[SCOPE] = scope;
 }
 
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
@@ -82,8 +95,9 @@ export interface RequestDeadline {
  * `AbortSignal.any([request.signal, AbortSignal.timeout(ms)])` let GC collect the timeout
  * signal on Node 20 — only weakly held by `any` — and requests then ran 30-40 s against a
  * 15 s budget.) `clientSignal` is read only then too: Yoga's request makes its own signal on read.
+ * The signal carries `scope` to the HTTP layer (`scopeOf`).
  */
-export function startRequestDeadline(clientSignal: () => AbortSignal | undefined, deadlineMs: number): RequestDeadline {
+export function startRequestDeadline(clientSignal: () => AbortSignal | undefined, deadlineMs: number, scope?: RequestScope): RequestDeadline {
   const startedAt = performance.now();
   let controller: AbortController | undefined;
   let client: AbortSignal | undefined;
@@ -97,6 +111,7 @@ export function startRequestDeadline(clientSignal: () => AbortSignal | undefined
     get signal() {
       if (controller) return controller.signal;
       const created = (controller = new AbortController());
+      bindScope(created.signal, scope);
       // Every upstream attempt of the request listens to it (fan-out × aliases): not a leak.
       setMaxListeners(0, created.signal);
       if (cleared) return created.signal;

@@ -18,7 +18,7 @@ import { startEmbeddedEmulators, type EmbeddedEmulators } from '../src/embedded.
 import { createCursorCodec } from '../src/federation/cursor.js';
 import { readTicketPage } from '../src/federation/merged-connection.js';
 import { useCompiledQueries } from '../src/plugins/use-compiled-queries.js';
-import { useRequestScope } from '../src/plugins/use-request-scope.js';
+import { useRequestDataRelease } from '../src/plugins/use-request-data-release.js';
 import { startRequestDeadline } from '../src/request-scope.js';
 import { buildSchema } from '../src/schema/index.js';
 import type { SourceAdapter } from '../src/sources/adapter.js';
@@ -85,7 +85,7 @@ describe('a finished operation', () => {
       // The gateway's order: compiled execution inside the request scope.
       plugins: [
         useCompiledQueries(),
-        useRequestScope(),
+        useRequestDataRelease(),
         recordContexts(contexts),
       ],
       context: () => {

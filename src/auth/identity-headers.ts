@@ -1,5 +1,5 @@
 import type { Caller } from '../context.js';
-import { currentRequestScope } from '../request-scope.js';
+import { scopeOf } from '../request-scope.js';
 import { SourceInputError } from '../sources/errors.js';
 import { ClaimTemplateError, renderClaimTemplate } from './claim-template.js';
 
@@ -22,12 +22,12 @@ export function identityHeaders(source: string, templates: Record<string, string
 }
 
 /**
- * A vendor's acting-user field (BlueKing's `bk_username`) for the current caller: the template
- * rendered over their claims, or the configured service user when there is no template or the
- * gateway runs open.
+ * A vendor's acting-user field (BlueKing's `bk_username`) for the caller of the operation whose
+ * signal this is: the template rendered over their claims, or the configured service user when
+ * there is no template, the gateway runs open or the call is not made for a caller.
  */
-export function actingUser(source: string, template: string | undefined, serviceUser: string): string {
-  const caller = currentRequestScope()?.caller;
+export function actingUser(source: string, template: string | undefined, serviceUser: string, signal: AbortSignal | undefined): string {
+  const caller = scopeOf(signal)?.caller;
   if (template === undefined || !caller) return serviceUser;
   return identityHeaders(source, { user: template }, caller).user as string;
 }

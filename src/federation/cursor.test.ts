@@ -28,6 +28,15 @@ describe('cursor codec', () => {
 
   it('hashes dates by value', () => {
     expect(hashQuery('q', { createdAfter: new Date('2025-01-01T00:00:00Z') })).toBe(hashQuery('q', { createdAfter: new Date('2025-01-01T00:00:00.000Z') }));
+    expect(hashQuery('q', { createdAfter: new Date('2025-01-01T00:00:00Z') })).not.toBe(hashQuery('q', { createdAfter: new Date('2025-01-01T00:00:01Z') }));
+  });
+
+  it('gives a query the same hash however many other queries came in between', () => {
+    const first = hashQuery('tickets', ['cp'], { search: 'vpn' });
+    // Past the memo of recent hashes, which is emptied when full.
+    for (let i = 0; i < 1_500; i++) expect(hashQuery('tickets', ['cp'], { search: `q${i}` })).toMatch(/^[\w-]{16}$/);
+    expect(hashQuery('tickets', ['cp'], { search: 'vpn' })).toBe(first);
+    expect(new Set(Array.from({ length: 50 }, (_, i) => hashQuery('tickets', ['cp'], { search: `q${i}` }))).size).toBe(50);
   });
 });
 

@@ -52,12 +52,21 @@ export interface CursorCodec {
   decodeTickets(cursor: string, queryHash: string): TicketCursorState;
 }
 
-/** A stable hash of what a cursor is valid for. */
+/** Hashes of recent query descriptions: most requests repeat a handful of queries. */
+const recentHashes = new Map<string, string>();
+const RECENT_HASHES = 512;
+
+/** A stable hash of what a cursor is valid for (a Date in `parts` counts as its ISO text, as JSON writes it). */
 export function hashQuery(scope: string, ...parts: unknown[]): string {
-  return createHash('sha256')
-    .update(JSON.stringify([scope, ...parts], (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value)))
-    .digest('base64url')
-    .slice(0, 16);
+  const description = JSON.stringify([scope, ...parts]);
+  let hash = recentHashes.get(description);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(description).digest('base64url').slice(0, 16);
+    // A caller choosing new filters every time only ever costs RECENT_HASHES entries.
+    if (recentHashes.size >= RECENT_HASHES) recentHashes.clear();
+    recentHashes.set(description, hash);
+  }
+  return hash;
 }
 
 /**

@@ -151,12 +151,20 @@ export async function readAfterKey(view: View, request: KeysetRequest): Promise<
     hasMore,
     coveredTo,
     total: fullTotal,
-    indexAfter(boundary) {
-      if (base === null) return undefined;
-      let count = 0;
-      while (count < examined.length && compare(examined[count] as SortKey, boundary) <= 0) count++;
-      return base + firstIndex + count;
-    },
+    indexAfter: base === null ? () => undefined : indexAfterExamined(base + firstIndex, examined, compare),
+  };
+}
+
+/**
+ * A read's `indexAfter`, made outside readAfterKey so that it holds the examined keys and not
+ * readAfterKey's scope (the view and its pages): cursors made later keep it (see lazyEdges in
+ * merged-connection.ts).
+ */
+function indexAfterExamined(firstIndex: number, examined: readonly SortKey[], compare: (a: SortKey, b: SortKey) => number): (boundary: SortKey) => number {
+  return (boundary) => {
+    let count = 0;
+    while (count < examined.length && compare(examined[count] as SortKey, boundary) <= 0) count++;
+    return firstIndex + count;
   };
 }
 

@@ -70,10 +70,14 @@ async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageReque
   const failures: SourceFailure[] = [];
   const want = Math.max(page.count, 1);
 
+  // Everything is merged in the order read: the query's order forward, its reverse backward.
+  const viewOrder = page.direction === 'forward' ? query.order : reverseOrder(query.order);
+  const compare = compareKeys(viewOrder);
+
   const reads = await Promise.all(
-    query.sources.map(async (adapter): Promise<SourcePart | null> => {
+    query.sources.map(async (adapter): Promise<KeyedPart | null> => {
       try {
-        return await readSource(memoizedSource(adapter, memo), {
+        const part = await readSource(memoizedSource(adapter, memo), {
           filter: query.filter,
           order: query.order,
           direction: page.direction,
@@ -84,25 +88,24 @@ async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageReque
           queryHash: hash,
           options,
         });
+        // Keyed as each source answers, while the slower ones are still on their way.
+        return { part, run: keyedRun(part.tickets, viewOrder, compare) };
       } catch (error) {
-        failures.push(describeSourceFailure(adapter.key, error));
+        failures.push(describeSourceFailure(adapter.key, error, ctx.request));
         return null;
       }
     }),
   );
-  const live = reads.filter((r): r is SourcePart => r !== null);
-  // Everything is merged in the order read: the query's order forward, its reverse backward.
-  const viewOrder = page.direction === 'forward' ? query.order : reverseOrder(query.order);
-  const compare = compareKeys(viewOrder);
+  const answered = reads.filter((r): r is KeyedPart => r !== null);
+  const live = answered.map((r) => r.part);
 
   // Settled: no source can still hold an unread match before this key.
   let settled: SortKey | null = null;
   for (const part of live) {
     if (part.coveredTo && (!settled || compare(part.coveredTo, settled) < 0)) settled = part.coveredTo;
   }
-  const chosen = mergeRuns(
-    live.map((part) => part.tickets),
-    viewOrder,
+  const chosen = mergeKeyedRuns(
+    answered.map((r) => r.run),
     compare,
     page.count,
     settled,
@@ -111,16 +114,7 @@ async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageReque
 
   const cursorAt = cursorMinter(ctx.cursors, hash, start, live.map(positionSource), page.direction, compare);
 
-  const edges: TicketEdgeShape[] = chosen.map(({ ticket, key }) => {
-    // Signed only if a client asks for it: most pages only need endCursor.
-    let cursor: string | undefined;
-    return {
-      get cursor() {
-        return (cursor ??= cursorAt(key));
-      },
-      node: ticket,
-    };
-  });
+  const edges = lazyEdges(chosen, cursorAt);
   if (page.direction === 'backward') edges.reverse();
 
   const unconsumed = candidateCount > chosen.length;
@@ -136,21 +130,67 @@ async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageReque
     if (settled) return cursorAt(settled);
     return ctx.cursors.encodeTickets(hash, start);
   };
-  const first = edges[0]?.cursor ?? null;
-  const last = edges[edges.length - 1]?.cursor ?? null;
-  const endCursor = last ?? (page.direction === 'forward' && pageInfo.hasNextPage ? resume() : null);
-  const startCursor = first ?? (page.direction === 'backward' && pageInfo.hasPreviousPage ? resume() : null);
   return {
     edges,
-    pageInfo: { ...pageInfo, startCursor, endCursor },
+    pageInfo: lazyPageInfo(
+      pageInfo,
+      { first: edges[0], last: edges[edges.length - 1] },
+      () => (page.direction === 'backward' && pageInfo.hasPreviousPage ? resume() : null),
+      () => (page.direction === 'forward' && pageInfo.hasNextPage ? resume() : null),
+    ),
     ...totalCount(live, failures),
     sourceErrors: failures,
+  };
+}
+
+/*
+ * Edges and page info whose cursors are signed only when read: most pages are asked for their
+ * endCursor alone. Their closures are made here, outside readPage, so they hold a key and the
+ * minter, or the page's first and last edge, and never readPage's scope: a connection's objects
+ * can stay reachable for a few young-generation collections after its request (see
+ * GatewayContext.listings), and a page info holding the whole page that way had every request's
+ * tickets promoted to the old generation (780 KB per scavenge instead of 270 KB in the fan-out
+ * bench; bench/README.md, issue 19).
+ */
+function lazyEdges(chosen: readonly Candidate[], cursorAt: (key: SortKey) => string): TicketEdgeShape[] {
+  return chosen.map(({ ticket, key }) => {
+    let cursor: string | undefined;
+    return {
+      get cursor() {
+        return (cursor ??= cursorAt(key));
+      },
+      node: ticket,
+    };
+  });
+}
+
+function lazyPageInfo(
+  flags: { hasNextPage: boolean; hasPreviousPage: boolean },
+  ends: { first: TicketEdgeShape | undefined; last: TicketEdgeShape | undefined },
+  startWithoutEdges: () => string | null,
+  endWithoutEdges: () => string | null,
+): TicketConnectionShape['pageInfo'] {
+  let start: { cursor: string | null } | undefined;
+  let end: { cursor: string | null } | undefined;
+  return {
+    ...flags,
+    get startCursor() {
+      return (start ??= { cursor: ends.first?.cursor ?? startWithoutEdges() }).cursor;
+    },
+    get endCursor() {
+      return (end ??= { cursor: ends.last?.cursor ?? endWithoutEdges() }).cursor;
+    },
   };
 }
 
 interface Candidate {
   ticket: Ticket;
   key: SortKey;
+}
+
+interface KeyedPart {
+  part: SourcePart;
+  run: Candidate[];
 }
 
 /**
@@ -166,16 +206,28 @@ export function mergeRuns(
   count: number,
   settled: SortKey | null,
 ): Candidate[] {
-  const heads = runs.map((tickets) => {
-    const keyed = tickets.map((ticket) => ({ ticket, key: keyOf(ticket, order) }));
-    for (let i = 1; i < keyed.length; i++) {
-      if (compare((keyed[i - 1] as Candidate).key, (keyed[i] as Candidate).key) > 0) {
-        keyed.sort((a, b) => compare(a.key, b.key));
-        break;
-      }
+  return mergeKeyedRuns(
+    runs.map((tickets) => keyedRun(tickets, order, compare)),
+    compare,
+    count,
+    settled,
+  );
+}
+
+/** A source's tickets with their sort keys, in view order. */
+function keyedRun(tickets: readonly Ticket[], order: TicketOrder, compare: (a: SortKey, b: SortKey) => number): Candidate[] {
+  const keyed = tickets.map((ticket) => ({ ticket, key: keyOf(ticket, order) }));
+  for (let i = 1; i < keyed.length; i++) {
+    if (compare((keyed[i - 1] as Candidate).key, (keyed[i] as Candidate).key) > 0) {
+      keyed.sort((a, b) => compare(a.key, b.key));
+      break;
     }
-    return { keyed, next: 0 };
-  });
+  }
+  return keyed;
+}
+
+function mergeKeyedRuns(runs: readonly Candidate[][], compare: (a: SortKey, b: SortKey) => number, count: number, settled: SortKey | null): Candidate[] {
+  const heads = runs.map((keyed) => ({ keyed, next: 0 }));
   const chosen: Candidate[] = [];
   while (chosen.length < count) {
     let best: { head: (typeof heads)[number]; candidate: Candidate } | null = null;

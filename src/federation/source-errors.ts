@@ -11,8 +11,8 @@ export interface SourceFailure {
   extensions: Record<string, unknown>;
 }
 
-/** The failure as the connection reports it, from whatever the adapter threw. */
-export function describeSourceFailure(source: string, error: unknown): SourceFailure {
+/** The failure as the connection reports it, from whatever the adapter threw (`request`: whose log line an unexpected one goes under). */
+export function describeSourceFailure(source: string, error: unknown, request?: Request): SourceFailure {
   if (isDomainError(error)) {
     const extensions: Record<string, unknown> = { ...error.extensions, source };
     const code = isUpstreamError(error) ? error.upstreamCode : String(extensions.code);
@@ -23,7 +23,7 @@ export function describeSourceFailure(source: string, error: unknown): SourceFai
     return { source, code, message: error.message, extensions: { ...error.extensions, code, source } };
   }
   // Not an upstream fault we understand: keep details out of the response (they go to logs).
-  logUnexpected(error, { source }, 'source failed unexpectedly (masked in the response)');
+  logUnexpected(request, error, { source }, 'source failed unexpectedly (masked in the response)');
   const code = ErrorCode.UPSTREAM_ERROR;
   return { source, code, message: `[${source}] the source failed unexpectedly`, extensions: { code, source } };
 }

@@ -2,14 +2,23 @@
  * Yoga's `maskedErrors.maskError`: errors the gateway raised on purpose (GraphQLErrors all the
  * way down: user input, upstream faults, limits) pass unchanged; anything else becomes
  * "Unexpected error" with the request id, and its details go to the log under that id only.
+ *
+ * Yoga's masking function is not told which request it works for, so a masked error waits to
+ * be claimed: by `useMaskedErrorClaims` as execution ends (each operation's context knows its
+ * request id) or, for an error masked outside execution, by the request log's result hook. The
+ * claim writes the id into the error and the details into the log. One nobody claims (there
+ * should be none) is logged without an id on the next turn of the event loop.
  */
-import { GraphQLError } from 'graphql';
-import { createGraphQLError } from 'graphql-yoga';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isDomainError, toGraphQLError } from '../errors.js';
-import { currentRequestRecord } from './request-context.js';
 
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error';
+
+/** The details of a masked error, logged once when it is claimed. */
+const UNCLAIMED = Symbol('ticketgraph.unclaimedMaskedError');
+type MaskedError = GraphQLError & { [UNCLAIMED]?: (requestId: string | undefined) => void };
 
 function isOwnGraphQLError(error: unknown): boolean {
   if (!(error instanceof GraphQLError)) return false;
@@ -30,19 +39,60 @@ export function createMaskError(logger: Logger): (error: unknown, message: strin
     const cause = rootCause(error);
     // An adapter's domain error (input or upstream) is meant for the client: mapped, not masked.
     if (isDomainError(cause)) return toGraphQLError(cause, located) as GraphQLError;
-    const requestId = currentRequestRecord()?.requestId;
-    logger.error(
-      {
-        requestId,
-        path: located?.path?.join('.'),
-        err: cause instanceof Error ? cause : new Error(String(cause)),
-      },
-      'unexpected error (masked in the response)',
-    );
     const http = located?.extensions.http;
-    return createGraphQLError(UNEXPECTED_ERROR_MESSAGE, {
+    const masked: MaskedError = createGraphQLError(UNEXPECTED_ERROR_MESSAGE, {
       ...(located ? { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}), ...(http ? { http } : {}) },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(http ? { http } : {}) },
     });
+    masked[UNCLAIMED] = (requestId) =>
+      logger.error({ requestId, path: located?.path?.join('.'), err: cause instanceof Error ? cause : new Error(String(cause)) }, 'unexpected error (masked in the response)');
+    setImmediate(() => claimMaskedError(masked, undefined));
+    return masked;
+  };
+}
+
+function claimMaskedError(error: unknown, requestId: string | undefined): void {
+  const log = (error as MaskedError | null)?.[UNCLAIMED];
+  if (!log) return;
+  delete (error as MaskedError)[UNCLAIMED];
+  if (requestId !== undefined) (error as GraphQLError).extensions.requestId = requestId;
+  log(requestId);
+}
+
+/** Claims the masked errors of a result (or of each result of a batch) for this request id. */
+export function claimMaskedErrors(result: unknown, requestId: string): void {
+  for (const one of Array.isArray(result) ? result : [result]) {
+    const errors = (one as ExecutionResult | null)?.errors;
+    if (Array.isArray(errors)) for (const error of errors) claimMaskedError(error, requestId);
+  }
+}
+
+/**
+ * Claims what execution masked, with the operation's request id (WebSocket operations and
+ * subscription events included). Must come after Yoga's masking plugin, so it is added at the
+ * end of the plugin list (`onPluginInit`'s `addPlugin`).
+ */
+export function useMaskedErrorClaims(): Plugin<{ requestId?: string }> {
+  // A stream (subscription, incremental delivery) is claimed event by event.
+  const claimFor =
+    (requestId: string) =>
+    ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
+      if (!(Symbol.asyncIterator in result)) return void claimMaskedErrors(result, requestId);
+      return { onNext: ({ result: next }: { result: ExecutionResult }) => claimMaskedErrors(next, requestId) };
+    };
+  const claims: Plugin<{ requestId?: string }> = {
+    onExecute({ args }) {
+      const requestId = args.contextValue.requestId;
+      return requestId === undefined ? undefined : { onExecuteDone: claimFor(requestId) };
+    },
+    onSubscribe({ args }) {
+      const requestId = args.contextValue.requestId;
+      return requestId === undefined ? undefined : { onSubscribeResult: claimFor(requestId) };
+    },
+  };
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(claims);
+    },
   };
 }

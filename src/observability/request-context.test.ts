@@ -1,45 +1,41 @@
-import { describe, expect, it } from 'vitest';
-import type { RequestScope } from '../request-scope.js';
-import { currentRequestRecord, currentScope, newRequestRecord, runWithRequestRecord, runWithScope } from './request-context.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { Logger } from 'pino';
+import { attachRequestRecord, logUnexpected, newRequestRecord, requestIdFor, requestRecordOf } from './request-context.js';
 
-const scope = (requestId: string): RequestScope => ({ requestId, incomingHeaders: new Headers(), upstream: [] });
+const request = (headers: Record<string, string> = {}) => new Request('http://gateway.test/graphql', { method: 'POST', headers });
 
-describe('one AsyncLocalStorage for the request record and the operation scope', () => {
-  it('gives the first operation the request record, and keeps both across awaits', async () => {
-    const record = newRequestRecord(new Headers({ 'x-request-id': 'req-1' }), 0);
-    const a = scope('req-1');
-    await runWithRequestRecord(record, () =>
-      runWithScope(a, async () => {
-        await new Promise((resolve) => setImmediate(resolve));
-        expect(currentScope()).toBe(a);
-        expect(currentRequestRecord()).toBe(record);
-      }),
-    );
-    expect(record.scope).toBe(a);
-    expect(currentScope()).toBeUndefined();
+describe('the request record, attached to the request', () => {
+  it('is found from the request it was attached to, and only from it', () => {
+    const first = request({ 'x-request-id': 'req-1' });
+    const other = request({ 'x-request-id': 'req-1' });
+    const record = newRequestRecord(first.headers, 5);
+    attachRequestRecord(first, record);
+    expect(requestRecordOf(first)).toBe(record);
+    expect(requestRecordOf(other)).toBeUndefined();
+    expect(requestRecordOf(undefined)).toBeUndefined();
+    expect(requestIdFor(first)).toBe('req-1');
   });
 
-  it("runs a batch's second operation with its own scope under the same request record", async () => {
-    const record = newRequestRecord(new Headers({ 'x-request-id': 'req-2' }), 0);
-    const a = scope('req-2');
-    const b = scope('req-2');
-    await runWithRequestRecord(record, async () => {
-      await runWithScope(a, async () => undefined);
-      await runWithScope(b, async () => {
-        await Promise.resolve();
-        expect(currentScope()).toBe(b);
-        expect(currentRequestRecord()?.requestId).toBe('req-2');
-      });
-      expect(currentScope()).toBe(a);
-    });
+  it("keeps a client's plain request id and replaces anything else", () => {
+    expect(newRequestRecord(new Headers({ 'x-request-id': 'abc.DEF_1:2-3' }), 0).requestId).toBe('abc.DEF_1:2-3');
+    for (const bad of ['has space', 'x'.repeat(129), 'quote"', '']) {
+      expect(newRequestRecord(new Headers({ 'x-request-id': bad }), 0).requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    // Without a record, each ask makes a fresh id.
+    const bare = request();
+    expect(requestIdFor(bare)).not.toBe(requestIdFor(bare));
   });
 
-  it('gives an operation outside any HTTP request (WebSocket) a scope but no request record', async () => {
-    const a = scope('ws-1');
-    await runWithScope(a, async () => {
-      await Promise.resolve();
-      expect(currentScope()).toBe(a);
-      expect(currentRequestRecord()).toBeUndefined();
-    });
+  it('logs an unexpected error under the request id, and nothing without a record', () => {
+    const error = vi.fn();
+    const logger = { error } as unknown as Logger;
+    const req = request({ 'x-request-id': 'req-2' });
+    attachRequestRecord(req, newRequestRecord(req.headers, 0, logger));
+    logUnexpected(req, new TypeError('boom'), { source: 'cp' }, 'source failed');
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]?.[0]).toMatchObject({ requestId: 'req-2', source: 'cp', err: expect.any(TypeError) });
+    logUnexpected(request(), new Error('lost'), {}, 'nowhere');
+    logUnexpected(undefined, 'not an error', {}, 'nowhere');
+    expect(error).toHaveBeenCalledTimes(1);
   });
 });

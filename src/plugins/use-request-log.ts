@@ -4,8 +4,8 @@
  * response is ready; the line is written just after it is sent. The request id is echoed in
  * the `x-request-id` response header.
  *
- * The per-request record lives in AsyncLocalStorage opened by `instrumentation.request`, which
- * wraps the whole request, so every hook below (and the error masker) finds the same record.
+ * The per-request record is attached to the request by `instrumentation.request`, which wraps
+ * the whole request, and every hook below finds it from its request or context.
  */
 import { performance } from 'node:perf_hooks';
 import { getOperationAST } from 'graphql';
@@ -13,7 +13,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
-import { currentRequestRecord, newRequestRecord, runWithRequestRecord, type RequestRecord } from '../observability/request-context.js';
+import { attachRequestRecord, newRequestRecord, requestRecordOf, type RequestRecord } from '../observability/request-context.js';
+import { claimMaskedErrors } from '../observability/mask-error.js';
 import type { UpstreamEvent } from '../sources/http.js';
 import { requestPath } from './request-path.js';
 import { clientAddress } from './use-rate-limit.js';
@@ -82,32 +83,36 @@ export function useRequestLog(options: RequestLogOptions): Plugin<GatewayContext
   return {
     instrumentation: {
       request({ request }, wrapped) {
-        return runWithRequestRecord(newRequestRecord(request.headers, performance.now(), logger), wrapped);
+        attachRequestRecord(request, newRequestRecord(request.headers, performance.now(), logger));
+        return wrapped();
       },
     },
     onParse({ context }) {
       return ({ result }) => {
         if (result && typeof result === 'object' && 'kind' in result) {
           const params = (context as { params?: { operationName?: string | null } }).params;
-          noteOperation(currentRequestRecord(), result, params?.operationName);
+          noteOperation(requestRecordOf(context.request), result, params?.operationName);
         }
       };
     },
     onContextBuilding() {
       return ({ context }) => {
-        const record = currentRequestRecord();
+        const record = requestRecordOf(context.request);
         if (record && context.scope) record.upstream = context.scope.upstream;
       };
     },
     onExecute({ args }) {
-      noteOperation(currentRequestRecord(), args.document, args.operationName);
+      noteOperation(requestRecordOf(args.contextValue.request), args.document, args.operationName);
     },
-    onResultProcess({ result }) {
-      const record = currentRequestRecord();
-      if (record) record.errorCodes = errorCodesOf(result);
+    onResultProcess({ request, result }) {
+      const record = requestRecordOf(request);
+      if (!record) return;
+      // Errors masked before any operation ran (execution's own are claimed as it ends).
+      claimMaskedErrors(result, record.requestId);
+      record.errorCodes = errorCodesOf(result);
     },
     onResponse({ request, response, serverContext }) {
-      const record = currentRequestRecord();
+      const record = requestRecordOf(request);
       if (!record) return;
       try {
         response.headers.set('x-request-id', record.requestId);

@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { resilienceSettings, type ResilienceSettings } from '../settings.js';
 import { SourceInputError, UpstreamError, UpstreamErrorCode as ErrorCode, isUpstreamError, type UpstreamErrorCode } from './errors.js';
-import { currentRequestScope, spendUpstreamCall } from '../request-scope.js';
+import { scopeOf, spendUpstreamCall } from '../request-scope.js';
 import { identityHeaders } from '../auth/identity-headers.js';
 import { backoffMs, CircuitBreaker, ConcurrencyGate, RetryBudget, type CircuitState } from './resilience.js';
 import { startUpstreamAttempt } from '../observability/tracing-context.js';
@@ -158,7 +158,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
    */
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const idempotent = req.idempotent ?? req.method === 'GET';
-    const scope = currentRequestScope();
+    const scope = scopeOf(req.signal);
     const forwarded = {
       ...forwardedHeaders(options.forwardHeaders, scope?.incomingHeaders),
       // After the forwarded ones: a caller can never set an identity header themselves.

@@ -9,7 +9,7 @@
  * forwarded headers and, when identity headers are templated from claims, the caller. Each
  * waiter keeps its own deadline; the shared call is cancelled only when every waiter gave up.
  */
-import { currentRequestScope } from '../request-scope.js';
+import { bindScope, scopeOf } from '../request-scope.js';
 import { UpstreamError } from './errors.js';
 import type { HttpRequest, HttpResponse, SourceHttp } from './http.js';
 
@@ -29,7 +29,7 @@ interface InFlight {
 export function sharingGets(http: SourceHttp, options: SharedGetsOptions = {}): SourceHttp {
   const inFlight = new Map<string, InFlight>();
   const keyOf = (req: HttpRequest): string => {
-    const scope = currentRequestScope();
+    const scope = scopeOf(req.signal);
     const forwarded = (options.forwardHeaders ?? []).map((name) => scope?.incomingHeaders.get(name) ?? '');
     const caller = options.perCaller ? (scope?.caller?.subject ?? '') : '';
     // The map lives in this process only: the request's own description is the key (no hashing per GET).
@@ -46,6 +46,8 @@ export function sharingGets(http: SourceHttp, options: SharedGetsOptions = {}): 
       let shared = inFlight.get(key);
       if (!shared) {
         const controller = new AbortController();
+        // The first waiter's scope (who may forward which headers): everyone sharing the call has the same ones (the key).
+        bindScope(controller.signal, scopeOf(req.signal));
         const response = http.request({ ...req, signal: controller.signal });
         const entry: InFlight = { response, controller, waiters: 0 };
         shared = entry;

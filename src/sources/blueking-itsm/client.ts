@@ -69,8 +69,8 @@ export class BluekingClient {
   ) {}
 
   /** The acting user: the caller's own when a template is set (ESB's login-free whitelist trusts the app to say who). */
-  private username(): string {
-    return actingUser(this.http.source, this.usernameTemplate, this.credentials.username);
+  private username(signal: AbortSignal | undefined): string {
+    return actingUser(this.http.source, this.usernameTemplate, this.credentials.username, signal);
   }
 
   getTickets(params: GetTicketsParams, signal?: AbortSignal) {
@@ -90,21 +90,21 @@ export class BluekingClient {
   }
 
   operateTicket(sn: string, action: OperateAction, message: string | undefined, signal?: AbortSignal) {
-    const body: Record<string, unknown> = { sn, operator: this.username(), action_type: action };
+    const body: Record<string, unknown> = { sn, operator: this.username(signal), action_type: action };
     if (message !== undefined) body.action_message = message;
     return this.post('operate_ticket', body, nativeAck, { idempotent: false, signal });
   }
 
   commentTicket(sn: string, stars: number, comments: string, signal?: AbortSignal) {
-    const body = { sn, stars, comments, source: 'API', operator: this.username() };
+    const body = { sn, stars, comments, source: 'API', operator: this.username(signal) };
     return this.post('comment_ticket', body, nativeAck, { idempotent: false, signal });
   }
 
-  private auth(): Record<string, string> {
+  private auth(signal: AbortSignal | undefined): Record<string, string> {
     return {
       bk_app_code: this.credentials.appCode,
       bk_app_secret: this.credentials.appSecret,
-      bk_username: this.username(),
+      bk_username: this.username(signal),
     };
   }
 
@@ -112,7 +112,7 @@ export class BluekingClient {
     const response = await this.http.request({
       method: 'GET',
       path: `${ESB_PREFIX}/${api}/`,
-      query: { ...query, ...this.auth() },
+      query: { ...query, ...this.auth(signal) },
       ...(signal ? { signal } : {}),
     });
     return this.read(api, response, schema);
@@ -127,7 +127,7 @@ export class BluekingClient {
     const response = await this.http.request({
       method: 'POST',
       path: `${ESB_PREFIX}/${api}/`,
-      json: { ...body, ...this.auth() },
+      json: { ...body, ...this.auth(options.signal) },
       idempotent: options.idempotent,
       ...(options.signal ? { signal: options.signal } : {}),
     });

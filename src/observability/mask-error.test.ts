@@ -1,0 +1,52 @@
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { claimMaskedErrors, createMaskError, UNEXPECTED_ERROR_MESSAGE } from './mask-error.js';
+
+describe('masked errors wait for their request id', () => {
+  const error = vi.fn();
+  const mask = createMaskError({ error } as unknown as Logger);
+  beforeEach(() => {
+    error.mockReset();
+    vi.useFakeTimers({ toFake: ['setImmediate'] });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('masks a bug, then writes the id into it and the details into the log once, when claimed', () => {
+    const located = new GraphQLError('boom', { path: ['ticket', 'title'], originalError: new TypeError('secret detail') });
+    const masked = mask(located, 'ignored') as GraphQLError;
+    expect(masked.message).toBe(UNEXPECTED_ERROR_MESSAGE);
+    expect(masked.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(masked.path).toEqual(['ticket', 'title']);
+    expect(error).not.toHaveBeenCalled();
+
+    claimMaskedErrors([{ errors: [masked] }], 'req-1');
+    expect(masked.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' });
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]?.[0]).toMatchObject({ requestId: 'req-1', path: 'ticket.title', err: expect.objectContaining({ message: 'secret detail' }) });
+
+    // Claimed once only: a second claim and the fallback change nothing.
+    claimMaskedErrors({ errors: [masked] }, 'req-2');
+    vi.runAllTimers();
+    expect(masked.extensions.requestId).toBe('req-1');
+    expect(error).toHaveBeenCalledTimes(1);
+  });
+
+  it('logs one nobody claims on the next turn, without an id', () => {
+    const masked = mask(new Error('lost'), 'ignored') as GraphQLError;
+    expect(error).not.toHaveBeenCalled();
+    vi.runAllTimers();
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]?.[0]).toMatchObject({ requestId: undefined, err: expect.objectContaining({ message: 'lost' }) });
+    expect(masked.extensions.requestId).toBeUndefined();
+  });
+
+  it('passes the gateway’s own errors through untouched, with nothing to claim', () => {
+    const own = new GraphQLError('Invalid cursor', { extensions: { code: 'BAD_USER_INPUT' } });
+    expect(mask(own, 'ignored')).toBe(own);
+    claimMaskedErrors({ errors: [own] }, 'req-3');
+    vi.runAllTimers();
+    expect(own.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(error).not.toHaveBeenCalled();
+  });
+});
