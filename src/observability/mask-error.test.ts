@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { claimMaskedErrors, createMaskError, UNEXPECTED_ERROR_MESSAGE } from './mask-error.js';
+import { createSchema, createYoga } from 'graphql-yoga';
+import { claimMaskedErrors, createMaskError, UNEXPECTED_ERROR_MESSAGE, useMaskedErrorIds } from './mask-error.js';
 
 describe('masked errors wait for their request id', () => {
   const error = vi.fn();
@@ -48,5 +49,53 @@ describe('masked errors wait for their request id', () => {
     vi.runAllTimers();
     expect(own.extensions).toEqual({ code: 'BAD_USER_INPUT' });
     expect(error).not.toHaveBeenCalled();
+  });
+});
+
+describe('useMaskedErrorIds with Yoga', () => {
+  const error = vi.fn();
+  const yoga = createYoga<Record<string, never>, { requestId: string }>({
+    schema: createSchema({
+      typeDefs: 'type Query { broken: String } type Subscription { ticks: String }',
+      resolvers: {
+        Query: {
+          broken: () => {
+            throw new TypeError('bug in a resolver');
+          },
+        },
+        Subscription: {
+          ticks: {
+            subscribe: async function* () {
+              yield { ticks: 'first' };
+            },
+            resolve: () => {
+              throw new TypeError('bug in an event');
+            },
+          },
+        },
+      },
+    }),
+    context: ({ request }) => ({ requestId: request.headers.get('x-test-id') ?? 'none' }),
+    maskedErrors: { maskError: createMaskError({ error } as unknown as Logger) },
+    plugins: [useMaskedErrorIds()],
+    logging: false,
+  });
+  beforeEach(() => error.mockReset());
+
+  it('gives a query’s masked error its request id at once, and logs the details under it', async () => {
+    const response = await yoga.fetch('http://yoga.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-test-id': 'q-1' }, body: JSON.stringify({ query: '{ broken }' }) });
+    const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(body.errors[0]).toMatchObject({ message: UNEXPECTED_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'q-1' } });
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]?.[0]).toMatchObject({ requestId: 'q-1', err: expect.objectContaining({ message: 'bug in a resolver' }) });
+  });
+
+  it('does the same for each event of a subscription over SSE', async () => {
+    const response = await yoga.fetch('http://yoga.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-test-id': 's-1' }, body: JSON.stringify({ query: 'subscription { ticks }' }) });
+    const text = await response.text();
+    expect(text).toContain('"requestId":"s-1"');
+    expect(text).not.toContain('bug in an event');
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]?.[0]).toMatchObject({ requestId: 's-1', err: expect.objectContaining({ message: 'bug in an event' }) });
   });
 });

@@ -3,11 +3,11 @@
  * way down: user input, upstream faults, limits) pass unchanged; anything else becomes
  * "Unexpected error" with the request id, and its details go to the log under that id only.
  *
- * Yoga's masking function is not told which request it works for, so a masked error waits to
- * be claimed: by `useMaskedErrorClaims` as execution ends (each operation's context knows its
- * request id) or, for an error masked outside execution, by the request log's result hook. The
- * claim writes the id into the error and the details into the log. One nobody claims (there
- * should be none) is logged without an id on the next turn of the event loop.
+ * Yoga's masking function is not told which request it works for. Errors from execution are
+ * stamped with their operation's request id just before Yoga masks them (`useMaskedErrorIds`,
+ * whose hooks run before Yoga's own masking plugin); an error masked before any operation ran
+ * waits to be claimed by the request log's result hook. One nobody claims (there should be
+ * none) is logged without an id on the next turn of the event loop.
  */
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
@@ -19,6 +19,9 @@ export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error';
 /** The details of a masked error, logged once when it is claimed. */
 const UNCLAIMED = Symbol('ticketgraph.unclaimedMaskedError');
 type MaskedError = GraphQLError & { [UNCLAIMED]?: (requestId: string | undefined) => void };
+/** The request id an execution error carries to the masking function. */
+const REQUEST_ID = Symbol('ticketgraph.requestId');
+type StampedError = { [REQUEST_ID]?: string };
 
 function isOwnGraphQLError(error: unknown): boolean {
   if (!(error instanceof GraphQLError)) return false;
@@ -46,7 +49,9 @@ export function createMaskError(logger: Logger): (error: unknown, message: strin
     });
     masked[UNCLAIMED] = (requestId) =>
       logger.error({ requestId, path: located?.path?.join('.'), err: cause instanceof Error ? cause : new Error(String(cause)) }, 'unexpected error (masked in the response)');
-    setImmediate(() => claimMaskedError(masked, undefined));
+    const stamped = typeof error === 'object' && error !== null ? (error as StampedError)[REQUEST_ID] : undefined;
+    if (stamped !== undefined) claimMaskedError(masked, stamped);
+    else setImmediate(() => claimMaskedError(masked, undefined));
     return masked;
   };
 }
@@ -67,32 +72,36 @@ export function claimMaskedErrors(result: unknown, requestId: string): void {
   }
 }
 
+/** Stamps a result's errors (or each result's of a batch) with the request id, for the masking that follows. */
+function stampErrors(result: unknown, requestId: string): void {
+  for (const one of Array.isArray(result) ? result : [result]) {
+    const errors = (one as ExecutionResult | null)?.errors;
+    if (!Array.isArray(errors)) continue;
+    for (const error of errors) if (typeof error === 'object' && error !== null) (error as StampedError)[REQUEST_ID] = requestId;
+  }
+}
+
 /**
- * Claims what execution masked, with the operation's request id (WebSocket operations and
- * subscription events included). Must come after Yoga's masking plugin, so it is added at the
- * end of the plugin list (`onPluginInit`'s `addPlugin`).
+ * Gives execution's errors their operation's request id (WebSocket operations and subscription
+ * events included) before Yoga masks them. Its hooks must run before Yoga's masking plugin, which
+ * Yoga registers after every plugin it is given.
  */
-export function useMaskedErrorClaims(): Plugin<{ requestId?: string }> {
-  // A stream (subscription, incremental delivery) is claimed event by event.
-  const claimFor =
+export function useMaskedErrorIds(): Plugin<{ requestId?: string }> {
+  // A stream (subscription, incremental delivery) is stamped event by event.
+  const stampFor =
     (requestId: string) =>
     ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
-      if (!(Symbol.asyncIterator in result)) return void claimMaskedErrors(result, requestId);
-      return { onNext: ({ result: next }: { result: ExecutionResult }) => claimMaskedErrors(next, requestId) };
+      if (!(Symbol.asyncIterator in result)) return void stampErrors(result, requestId);
+      return { onNext: ({ result: next }: { result: ExecutionResult }) => stampErrors(next, requestId) };
     };
-  const claims: Plugin<{ requestId?: string }> = {
+  return {
     onExecute({ args }) {
       const requestId = args.contextValue.requestId;
-      return requestId === undefined ? undefined : { onExecuteDone: claimFor(requestId) };
+      return requestId === undefined ? undefined : { onExecuteDone: stampFor(requestId) };
     },
     onSubscribe({ args }) {
       const requestId = args.contextValue.requestId;
-      return requestId === undefined ? undefined : { onSubscribeResult: claimFor(requestId) };
-    },
-  };
-  return {
-    onPluginInit({ addPlugin }) {
-      addPlugin(claims);
+      return requestId === undefined ? undefined : { onSubscribeResult: stampFor(requestId) };
     },
   };
 }

@@ -21,7 +21,7 @@ import { redactor, secretNeedles } from './redact.js';
 import { onSkippedRecord } from '../sources/skipped-records.js';
 import type { CircuitState } from '../sources/resilience.js';
 import { createLogger, credentialSecrets, yogaLogger, type DestinationStream, type Logger } from './logger.js';
-import { createMaskError, useMaskedErrorClaims } from './mask-error.js';
+import { createMaskError, useMaskedErrorIds } from './mask-error.js';
 import { useVariableErrorCodes } from '../plugins/use-variable-error-codes.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
 import { requestIdFor } from './request-context.js';
@@ -215,7 +215,7 @@ export function createProduction(options: ProductionOptions): Production {
         useResponseSecretScrub(secrets),
         ...(settings.cors.origins.length > 0 ? [useVaryOrigin()] : []),
         useRequestLog({ logger, metrics, trustProxy: settings.trustProxy }),
-        useMaskedErrorClaims(),
+        useMaskedErrorIds(),
         useRateLimit({
           max: settings.rateLimit.max,
           windowMs: settings.rateLimit.windowMs,

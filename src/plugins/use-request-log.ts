@@ -107,7 +107,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin<GatewayContext
     onResultProcess({ request, result }) {
       const record = requestRecordOf(request);
       if (!record) return;
-      // Errors masked before any operation ran (execution's own are claimed as it ends).
+      // Errors masked before any operation ran (execution's own carry their id already).
       claimMaskedErrors(result, record.requestId);
       record.errorCodes = errorCodesOf(result);
     },
