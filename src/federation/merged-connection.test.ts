@@ -8,7 +8,7 @@ import type { Ticket } from '../model.js';
 import type { ListTicketsRequest, SourceAdapter, SourceCapabilities, TicketFilter, TicketOrder } from '../sources/adapter.js';
 import { createCursorCodec } from './cursor.js';
 import { matchesFilter } from './filter.js';
-import { mergeRuns, readTicketPage, type MergedQuery } from './merged-connection.js';
+import { keyedRun, mergeRuns, readTicketPage, type MergedQuery } from './merged-connection.js';
 import { compareTickets } from './order.js';
 
 function ticket(sourceKey: string, n: number, created: number, updated = created): Ticket {
@@ -180,23 +180,25 @@ describe('mergeRuns', () => {
   // Newest first; ties by source key, then number, both in the direction (DESC: b before a, 10 before 9).
   const compareDesc = (x: { v: number; s: string; n: string }, y: { v: number; s: string; n: string }) =>
     y.v - x.v || (x.s < y.s ? 1 : x.s > y.s ? -1 : 0) || Number(y.n) - Number(x.n);
+  const merge = (runs: Ticket[][], count: number, settled: { v: number; s: string; n: string } | null) =>
+    mergeRuns(runs.map((run) => keyedRun(run, desc, compareDesc)), compareDesc, count, settled);
 
   it('interleaves runs newest first and stops at the count', () => {
     const a = [ticket('a', 1, 90), ticket('a', 2, 70), ticket('a', 3, 10)];
     const b = [ticket('b', 4, 80), ticket('b', 5, 70), ticket('b', 6, 60)];
-    expect(names(mergeRuns([a, b], desc, compareDesc, 4, null))).toEqual(['a1', 'b4', 'b5', 'a2']);
-    expect(names(mergeRuns([a, b], desc, compareDesc, 10, null))).toEqual(['a1', 'b4', 'b5', 'a2', 'b6', 'a3']);
+    expect(names(merge([a, b], 4, null))).toEqual(['a1', 'b4', 'b5', 'a2']);
+    expect(names(merge([a, b], 10, null))).toEqual(['a1', 'b4', 'b5', 'a2', 'b6', 'a3']);
   });
 
   it('puts a run whose vendor broke ties its own way back in the merged order', () => {
     const a = [ticket('a', 9, 50), ticket('a', 10, 50), ticket('a', 11, 40)];
-    expect(names(mergeRuns([a], desc, compareDesc, 3, null))).toEqual(['a10', 'a9', 'a11']);
+    expect(names(merge([a], 3, null))).toEqual(['a10', 'a9', 'a11']);
   });
 
   it('takes nothing past the settled key', () => {
     const a = [ticket('a', 1, 90), ticket('a', 2, 50)];
     const b = [ticket('b', 3, 80)];
-    expect(names(mergeRuns([a, b], desc, compareDesc, 5, { v: 80_000, s: 'b', n: '3' }))).toEqual(['a1', 'b3']);
-    expect(names(mergeRuns([a, b], desc, compareDesc, 5, { v: 85_000, s: 'a', n: '0' }))).toEqual(['a1']);
+    expect(names(merge([a, b], 5, { v: 80_000, s: 'b', n: '3' }))).toEqual(['a1', 'b3']);
+    expect(names(merge([a, b], 5, { v: 85_000, s: 'a', n: '0' }))).toEqual(['a1']);
   });
 });

@@ -64,21 +64,23 @@ function claimMaskedError(error: unknown, requestId: string | undefined): void {
   log(requestId);
 }
 
-/** Claims the masked errors of a result (or of each result of a batch) for this request id. */
-export function claimMaskedErrors(result: unknown, requestId: string): void {
-  for (const one of Array.isArray(result) ? result : [result]) {
-    const errors = (one as ExecutionResult | null)?.errors;
-    if (Array.isArray(errors)) for (const error of errors) claimMaskedError(error, requestId);
-  }
+const NO_ERRORS: readonly unknown[] = [];
+
+/** The errors of a result, or of each result of a batch (nothing made for a single result, every request's case). */
+function errorsOf(result: unknown): readonly unknown[] {
+  if (Array.isArray(result)) return result.flatMap((one) => errorsOf(one));
+  const errors = (result as ExecutionResult | null)?.errors;
+  return Array.isArray(errors) ? errors : NO_ERRORS;
 }
 
-/** Stamps a result's errors (or each result's of a batch) with the request id, for the masking that follows. */
+/** Claims the masked errors of a result for this request id. */
+export function claimMaskedErrors(result: unknown, requestId: string): void {
+  for (const error of errorsOf(result)) claimMaskedError(error, requestId);
+}
+
+/** Stamps a result's errors with the request id, for the masking that follows. */
 function stampErrors(result: unknown, requestId: string): void {
-  for (const one of Array.isArray(result) ? result : [result]) {
-    const errors = (one as ExecutionResult | null)?.errors;
-    if (!Array.isArray(errors)) continue;
-    for (const error of errors) if (typeof error === 'object' && error !== null) (error as StampedError)[REQUEST_ID] = requestId;
-  }
+  for (const error of errorsOf(result)) if (typeof error === 'object' && error !== null) (error as StampedError)[REQUEST_ID] = requestId;
 }
 
 /**

@@ -25,6 +25,7 @@ const MS_PER_DAY = 86_400_000;
 const FOUR_DIGIT_YEARS = { from: -62_167_219_200_000, to: 253_402_300_800_000 };
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const two = (n: number) => TWO_DIGITS[n] as string;
 
 /**
  * `date.toISOString()`, written in JavaScript: a page of 50 tickets serializes 100 dates, and
@@ -51,6 +52,5 @@ export function isoText(date: Date): string {
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
   const millis = rest - seconds * 1000;
-  const two = (n: number) => TWO_DIGITS[n] as string;
   return `${two(Math.floor(year / 100))}${two(year % 100)}-${two(month)}-${two(day)}T${two(hours)}:${two(minutes)}:${two(seconds)}.${THREE_DIGITS[millis] as string}Z`;
 }
