@@ -4,7 +4,7 @@ import type { GatewayConfig } from '../config.js';
 import type { Dispatcher } from 'undici';
 import type { SourceAdapter } from './adapter.js';
 import { credentialSecrets } from '../observability/logger.js';
-import { sharingGets } from './shared-gets.js';
+import { sharingReads } from './shared-reads.js';
 import { createSourceHttp, type SourceHttp, type UpstreamObserver } from './http.js';
 import { findSourceKind } from './registry.js';
 import type { CircuitState } from './resilience.js';
@@ -33,7 +33,7 @@ export function createSourceDirectory(
       secrets,
     });
     https.set(source.key, http);
-    const shared = sharingGets(http, {
+    const shared = sharingReads(http, {
       forwardHeaders: Object.keys(source.forwardHeaders ?? {}),
       perCaller: Object.keys(source.identityHeaders ?? {}).length > 0,
     });

@@ -82,6 +82,11 @@ export interface HttpRequest {
    * because the vendor may have applied it.
    */
   idempotent?: boolean;
+  /**
+   * A POST that only reads (a vendor's list or search endpoint): retried like a GET, and shared
+   * in flight with identical concurrent ones (`shared-reads.ts`). Never set on a write.
+   */
+  read?: boolean;
   signal?: AbortSignal;
   /**
    * `any`: a non-JSON answer is not refused; `body` is then its text, unparsed (akana's writes
@@ -157,7 +162,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
    * retry budget). Writes get exactly one attempt.
    */
   async function request(req: HttpRequest): Promise<HttpResponse> {
-    const idempotent = req.idempotent ?? req.method === 'GET';
+    const idempotent = req.idempotent ?? (req.method === 'GET' || req.read === true);
     const scope = scopeOf(req.signal);
     const forwarded = {
       ...forwardedHeaders(options.forwardHeaders, scope?.incomingHeaders),

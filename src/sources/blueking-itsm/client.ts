@@ -74,7 +74,7 @@ export class BluekingClient {
   }
 
   getTickets(params: GetTicketsParams, signal?: AbortSignal) {
-    return this.post('get_tickets', { ...params }, nativeTicketPage, { idempotent: true, signal });
+    return this.post('get_tickets', { ...params }, nativeTicketPage, { read: true, signal });
   }
 
   getTicketLogs(sn: string, signal?: AbortSignal) {
@@ -86,18 +86,18 @@ export class BluekingClient {
   }
 
   createTicket(params: CreateTicketParams, signal?: AbortSignal) {
-    return this.post('create_ticket', { ...params }, nativeCreated, { idempotent: false, signal });
+    return this.post('create_ticket', { ...params }, nativeCreated, { read: false, signal });
   }
 
   operateTicket(sn: string, action: OperateAction, message: string | undefined, signal?: AbortSignal) {
     const body: Record<string, unknown> = { sn, operator: this.username(signal), action_type: action };
     if (message !== undefined) body.action_message = message;
-    return this.post('operate_ticket', body, nativeAck, { idempotent: false, signal });
+    return this.post('operate_ticket', body, nativeAck, { read: false, signal });
   }
 
   commentTicket(sn: string, stars: number, comments: string, signal?: AbortSignal) {
     const body = { sn, stars, comments, source: 'API', operator: this.username(signal) };
-    return this.post('comment_ticket', body, nativeAck, { idempotent: false, signal });
+    return this.post('comment_ticket', body, nativeAck, { read: false, signal });
   }
 
   private auth(signal: AbortSignal | undefined): Record<string, string> {
@@ -122,13 +122,14 @@ export class BluekingClient {
     api: string,
     body: Record<string, unknown>,
     schema: z.ZodType<T>,
-    options: { idempotent: boolean; signal?: AbortSignal | undefined },
+    // ESB's reads are POSTs too: only a read is retried and shared in flight.
+    options: { read: boolean; signal?: AbortSignal | undefined },
   ): Promise<T> {
     const response = await this.http.request({
       method: 'POST',
       path: `${ESB_PREFIX}/${api}/`,
       json: { ...body, ...this.auth(options.signal) },
-      idempotent: options.idempotent,
+      ...(options.read ? { read: true } : { idempotent: false }),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     return this.read(api, response, schema);

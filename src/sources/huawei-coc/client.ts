@@ -76,7 +76,7 @@ export class CocClient {
 
   /** `POST /v2/incidents/list` (seed 002). */
   async listIncidents(request: CocListRequest, options?: CallOptions) {
-    const body = await this.call({ method: 'POST', path: '/v2/incidents/list', json: request, idempotent: true }, options);
+    const body = await this.call({ method: 'POST', path: '/v2/incidents/list', json: request, read: true }, options);
     const parsed = this.checkEnvelope(parseNative(this.source, CocListResponse, body, 'incident list'));
     if (!parsed.data) {
       throw new UpstreamError({ source: this.source, code: ErrorCode.UPSTREAM_BAD_RESPONSE, message: 'incident list answered without data' });
@@ -95,7 +95,7 @@ export class CocClient {
   async listHistories(incidentNum: string, options?: CallOptions) {
     const sort: CocObjectFilter = { name: 'start_time', field: 'start_time', operator: 'asc', values: ['start_time'] };
     const body = await this.call(
-      { method: 'POST', path: `/v2/incidents/${pathSegment(this.source, incidentNum)}/histories`, json: { sort_filter: sort }, idempotent: true },
+      { method: 'POST', path: `/v2/incidents/${pathSegment(this.source, incidentNum)}/histories`, json: { sort_filter: sort }, read: true },
       options,
       true,
     );

@@ -50,8 +50,8 @@ export class TicketingModuleClient {
         issupportrequest: String(this.options.supportRequest),
       },
       json: body,
-      // A list is a read even though it is a POST: safe to treat a timeout as a plain failure.
-      idempotent: true,
+      // A list is a read even though it is a POST: retried, shared in flight, a timeout a plain failure.
+      read: true,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     if (response.status < 200 || response.status >= 300) throw this.failure(response);

@@ -1,19 +1,22 @@
 /**
- * In-flight de-duplication of identical upstream GETs within one replica: while a GET is on
- * its way to a vendor, the same GET (same path, query, headers and caller identity) from any
- * other request waits for that answer instead of sending another. A dashboard that many
- * people open at once costs the vendor one call, not one per person.
+ * In-flight de-duplication of identical upstream reads within one replica: while a read is on
+ * its way to a vendor, the same read (same method, path, query, headers, body and caller
+ * identity) from any other request waits for that answer instead of sending another. A
+ * dashboard that many people open at once costs the vendor one call, not one per person.
  *
- * Only reads that the vendor answers the same for everyone who sends the same request are
- * shared: the key holds every header the adapter sets (credentials included), the caller's
- * forwarded headers and, when identity headers are templated from claims, the caller. Each
- * waiter keeps its own deadline; the shared call is cancelled only when every waiter gave up.
+ * A read is a GET, or a POST the adapter marks `read` (BlueKing's ESB, COC's and the ticketing
+ * module's list endpoints are POSTs). Only reads that the vendor answers the same for everyone
+ * who sends the same request are shared: the key holds every header and body field the adapter
+ * sets (credentials and BlueKing's acting user included), the caller's forwarded headers and,
+ * when identity headers are templated from claims, the caller. Each waiter keeps its own
+ * deadline; the shared call is cancelled only when every waiter gave up. The parsed answer is
+ * shared too: adapters read it, never change it.
  */
 import { bindScope, scopeOf } from '../request-scope.js';
 import { UpstreamError } from './errors.js';
 import type { HttpRequest, HttpResponse, SourceHttp } from './http.js';
 
-export interface SharedGetsOptions {
+export interface SharedReadsOptions {
   /** Incoming header names forwarded to this vendor (`forwardHeaders` keys). */
   forwardHeaders?: readonly string[];
   /** Whether identity headers are rendered from the caller's claims (then the caller is part of the key). */
@@ -26,14 +29,14 @@ interface InFlight {
   waiters: number;
 }
 
-export function sharingGets(http: SourceHttp, options: SharedGetsOptions = {}): SourceHttp {
+export function sharingReads(http: SourceHttp, options: SharedReadsOptions = {}): SourceHttp {
   const inFlight = new Map<string, InFlight>();
   const keyOf = (req: HttpRequest): string => {
     const scope = scopeOf(req.signal);
     const forwarded = (options.forwardHeaders ?? []).map((name) => scope?.incomingHeaders.get(name) ?? '');
     const caller = options.perCaller ? (scope?.caller?.subject ?? '') : '';
-    // The map lives in this process only: the request's own description is the key (no hashing per GET).
-    return JSON.stringify([req.path, req.query ?? null, req.headers ?? null, forwarded, caller]);
+    // The map lives in this process only: the request's own description is the key (no hashing per read).
+    return JSON.stringify([req.method, req.path, req.query ?? null, req.headers ?? null, req.json ?? null, forwarded, caller]);
   };
   return {
     ...http,
@@ -41,7 +44,7 @@ export function sharingGets(http: SourceHttp, options: SharedGetsOptions = {}): 
     circuitState: () => http.circuitState(),
     close: () => http.close(),
     request(req) {
-      if (req.method !== 'GET' || req.idempotent === false) return http.request(req);
+      if (!isRead(req)) return http.request(req);
       const key = keyOf(req);
       let shared = inFlight.get(key);
       if (!shared) {
@@ -60,6 +63,10 @@ export function sharingGets(http: SourceHttp, options: SharedGetsOptions = {}): 
       return wait(shared, req.signal, http.source);
     },
   };
+}
+
+function isRead(req: HttpRequest): boolean {
+  return req.method === 'GET' ? req.idempotent !== false : req.method === 'POST' && req.read === true;
 }
 
 /** The shared answer for one waiter, which may give up on its own deadline. */
