@@ -56,6 +56,10 @@ serveParent(Object.fromEntries([...sets].map(([latencyMs, s]) => [latencyMs, s.c
     }
     return { calls };
   },
+  /** How many native calls all five received since the last clear (cheap: no signatures). */
+  callCount(latencyMs): number {
+    return set(latencyMs).emulators.reduce((n, e) => n + e.emulator.requests.entries.length, 0);
+  },
   /** The OTLP traces URL for the tracing-on gateway of this latency. */
   traceReceiver: (latencyMs): string => receiver(latencyMs).url,
   clearTraces(latencyMs) {

@@ -202,6 +202,7 @@ async function main(): Promise<number> {
       floor,
       clearCalls: () => host.call<void>('clear', latencyMs),
       calls: async () => (await host.call<NativeCalls>('calls', latencyMs)).calls,
+      callCount: () => host.call<number>('callCount', latencyMs),
       log: (line: string) => log(`${latencyMs} ms: ${line}`),
     };
   };
