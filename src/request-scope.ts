@@ -45,6 +45,25 @@ export function bindScope(signal: AbortSignal, scope: RequestScope | undefined):
   if (scope) (signal as ScopedSignal)[SCOPE] = scope;
 }
 
+/**
+ * Runs `fn` with a signal of its own that aborts with `parent` and carries its scope, for work
+ * whose upstream calls must be told apart from the rest of the operation's (a traced page's
+ * calls are children of the page's span). No listener is left on `parent` once `fn` settles.
+ */
+export async function withChildSignal<T>(parent: AbortSignal | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  bindScope(controller.signal, scopeOf(parent));
+  setMaxListeners(0, controller.signal);
+  const abort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) abort();
+  else parent?.addEventListener('abort', abort, { once: true });
+  try {
+    return await fn(controller.signal);
+  } finally {
+    parent?.removeEventListener('abort', abort);
+  }
+}
+
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
 /** The error for a request that needs (or would need) more upstream calls than allowed. */

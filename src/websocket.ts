@@ -5,11 +5,13 @@
  * and schema are the ones HTTP requests get.
  */
 import type { Server } from 'node:http';
+import type { Context } from '@opentelemetry/api';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Gateway } from './gateway.js';
 import type { WebSocketOperationArgs } from './observability/tracing.js';
+import { bindTrace } from './observability/tracing-context.js';
 
 export interface WebSocketEndpoint {
   close(): Promise<void>;
@@ -61,8 +63,9 @@ export function attachWebSockets(server: Server, gateway: Pick<Gateway, 'yoga' |
         const upgrade = ctx.extra.request;
         const request = requests.get(ctx.extra.socket);
         if (!request) return [new GraphQLError('Connection not initialised', { extensions: { code: 'UNAUTHENTICATED' } })];
-        const prepare = async (): Promise<EnvelopedArgs | readonly GraphQLError[]> => {
-          const enveloped = yoga.getEnveloped({ request, params: payload, req: upgrade, socket: ctx.extra.socket } as never);
+        // Traced, the operation's trace context rides on its GraphQL context (tracing-context.ts).
+        const prepare = async (traceContext?: Context): Promise<EnvelopedArgs | readonly GraphQLError[]> => {
+          const enveloped = yoga.getEnveloped(bindTrace({ request, params: payload, req: upgrade, socket: ctx.extra.socket }, traceContext) as never);
           let document: DocumentNode;
           try {
             document = enveloped.parse(payload.query);

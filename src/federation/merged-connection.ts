@@ -20,7 +20,8 @@ import { hashQuery, type SourcePosition, type TicketCursorState } from './cursor
 import { compareKeys, keyOf, reverseOrder, type SortKey } from './order.js';
 import { describeSourceFailure, type SourceFailure } from './source-errors.js';
 import { memoizedSource, readSource, type SourcePart } from './streams.js';
-import { inSpan } from '../observability/tracing-context.js';
+import { bindTrace, inSpan, traceOf } from '../observability/tracing-context.js';
+import { withChildSignal } from '../request-scope.js';
 
 export interface MergedQuery {
   filter: TicketFilter;
@@ -52,21 +53,27 @@ export function mergedQueryHash(query: MergedQuery): string {
   return hashQuery('tickets', query.sources.map((s) => s.key), query.filter, query.order);
 }
 
-/** One page, in a `ticketgraph.tickets.page` span when traced (issue #19). */
+/**
+ * One page, in a `ticketgraph.tickets.page` span when traced (issue #19): its upstream calls
+ * then go out on a signal of the page's own, which carries the page's span to http.ts.
+ */
 export function readTicketPage(ctx: GatewayContext, query: MergedQuery, page: PageRequest): Promise<TicketConnectionShape> {
+  const parent = traceOf(ctx);
+  if (!parent) return readPage(ctx, query, page, ctx.deadline.signal);
   return inSpan(
+    parent,
     'ticketgraph.tickets.page',
     { 'ticketgraph.sources': query.sources.length, 'ticketgraph.page.size': page.count, 'ticketgraph.page.direction': page.direction },
-    () => readPage(ctx, query, page),
+    (pageTrace) => withChildSignal(ctx.deadline.signal, (signal) => readPage(ctx, query, page, bindTrace(signal, pageTrace))),
     (result) => ({ 'ticketgraph.sources.failed': result.sourceErrors.length, 'ticketgraph.page.edges': result.edges.length }),
   );
 }
 
-async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageRequest): Promise<TicketConnectionShape> {
+async function readPage(ctx: GatewayContext, query: MergedQuery, page: PageRequest, signal: AbortSignal | undefined): Promise<TicketConnectionShape> {
   const hash = mergedQueryHash(query);
   const start: TicketCursorState = page.cursor ? ctx.cursors.decodeTickets(page.cursor, hash) : { sweep: Date.now(), positions: {} };
   const memo = (ctx.listings ??= new Map());
-  const options = { signal: ctx.deadline.signal };
+  const options = { signal };
   const failures: SourceFailure[] = [];
   const want = Math.max(page.count, 1);
 

@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
-import { untraced } from '../observability/tracing-context.js';
 import type { SourceAdapter } from '../sources/adapter.js';
 import type { RedisConnection } from '../shared-state/redis-connection.js';
 import { createMemoryEventLog, createRedisEventLog, type EventLog } from './event-log.js';
@@ -190,8 +189,9 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
         joined.push(loop);
         if (!loop.running) {
           loop.running = true;
-          // Background work: not part of the (traced) subscribe that happened to start it.
-          void untraced(() => tick(loop));
+          // Background work, not part of the (traced) subscribe that happened to start it: its
+          // calls carry no request signal, so no trace (and no caller's scope).
+          void tick(loop);
         }
       }
       return () => {

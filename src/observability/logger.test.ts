@@ -27,25 +27,22 @@ describe('secret redaction in logs', () => {
 });
 
 describe('trace ids in log lines', () => {
-  it('adds the active span\'s traceId/spanId, and nothing (nor a previous line\'s fields) outside a span', async () => {
-    const { context, trace, ROOT_CONTEXT } = await import('@opentelemetry/api');
-    const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');
-    const { markTracingStarted } = await import('./tracing-context.js');
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    markTracingStarted();
+  it('are the given trace context\'s traceId/spanId, and nothing without one', async () => {
+    const { trace, ROOT_CONTEXT } = await import('@opentelemetry/api');
+    const { logTraceFields } = await import('./tracing-context.js');
     const lines: string[] = [];
     const logger = createLogger({ level: 'info', destination: { write: (l: string) => void lines.push(l) } });
-    logger.info({ first: 1 }, 'untraced');
     const traceId = '0af7651916cd43dd8448eb211c80319c';
     const spanId = 'b7ad6b7169203331';
-    const span = trace.wrapSpanContext({ traceId, spanId, traceFlags: 1 });
-    context.with(trace.setSpan(ROOT_CONTEXT, span), () => logger.info('traced'));
-    logger.info('untraced again');
-    const [untraced, traced, again] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(untraced?.traceId).toBeUndefined();
-    expect(traced).toMatchObject({ traceId, spanId, msg: 'traced' });
-    expect(traced?.first).toBeUndefined();
-    expect(again?.traceId).toBeUndefined();
-    expect(again?.first).toBeUndefined();
+    const traced = trace.setSpan(ROOT_CONTEXT, trace.wrapSpanContext({ traceId, spanId, traceFlags: 1 }));
+    logger.info({ first: 1, ...logTraceFields(undefined) }, 'untraced');
+    logger.info({ ...logTraceFields(traced) }, 'traced');
+    logger.info({ ...logTraceFields(ROOT_CONTEXT) }, 'no span');
+    const [untracedLine, tracedLine, noSpan] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(untracedLine?.traceId).toBeUndefined();
+    expect(tracedLine).toMatchObject({ traceId, spanId, msg: 'traced' });
+    expect(tracedLine?.first).toBeUndefined();
+    expect(noSpan?.traceId).toBeUndefined();
+    expect(noSpan?.spanId).toBeUndefined();
   });
 });

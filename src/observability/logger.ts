@@ -8,7 +8,6 @@ import { pino, type DestinationStream, type LevelWithSilent, type Logger } from 
 import type { YogaLogger } from 'graphql-yoga';
 import type { GatewayConfig } from '../config.js';
 import { sourceRegistry, type SourceRegistry } from '../sources/registry.js';
-import { logTraceFields } from './tracing-context.js';
 
 export type { DestinationStream, Logger };
 
@@ -90,8 +89,6 @@ export function createLogger(options: LoggerOptions): Logger {
       base: { service: 'ticketgraph' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      // The active span's traceId/spanId when traced (issue #19); nothing otherwise.
-      mixin: logTraceFields,
       hooks: secrets.length > 0 ? { streamWrite: redactor(secrets) } : {},
     },
     options.destination ?? pino.destination(2),

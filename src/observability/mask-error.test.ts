@@ -1,3 +1,4 @@
+import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -31,6 +32,14 @@ describe('masked errors wait for their request id', () => {
     vi.runAllTimers();
     expect(masked.extensions.requestId).toBe('req-1');
     expect(error).toHaveBeenCalledTimes(1);
+  });
+
+  it('logs the trace ids of a traced request with it', () => {
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    const spanId = 'b7ad6b7169203331';
+    const traced = trace.setSpan(ROOT_CONTEXT, trace.wrapSpanContext({ traceId, spanId, traceFlags: 1 }));
+    claimMaskedErrors({ errors: [mask(new Error('traced bug'), 'ignored')] }, 'req-t', traced);
+    expect(error.mock.calls[0]?.[0]).toMatchObject({ requestId: 'req-t', traceId, spanId });
   });
 
   it('logs one nobody claims on the next turn, without an id', () => {

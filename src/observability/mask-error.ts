@@ -9,19 +9,27 @@
  * waits to be claimed by the request log's result hook. One nobody claims (there should be
  * none) is logged without an id on the next turn of the event loop.
  */
+import type { Context } from '@opentelemetry/api';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isDomainError, toGraphQLError } from '../errors.js';
+import { logTraceFields, traceOf } from './tracing-context.js';
 
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error';
 
+/** Whose a masked error is: its request's id and, when traced, the trace its log line joins. */
+export interface MaskedErrorOwner {
+  requestId: string;
+  traceContext: Context | undefined;
+}
+
 /** The details of a masked error, logged once when it is claimed. */
 const UNCLAIMED = Symbol('ticketgraph.unclaimedMaskedError');
-type MaskedError = GraphQLError & { [UNCLAIMED]?: (requestId: string | undefined) => void };
-/** The request id an execution error carries to the masking function. */
-const REQUEST_ID = Symbol('ticketgraph.requestId');
-type StampedError = { [REQUEST_ID]?: string };
+type MaskedError = GraphQLError & { [UNCLAIMED]?: (owner: MaskedErrorOwner | undefined) => void };
+/** The owner an execution error carries to the masking function. */
+const OWNER = Symbol('ticketgraph.maskedErrorOwner');
+type StampedError = { [OWNER]?: MaskedErrorOwner };
 
 function isOwnGraphQLError(error: unknown): boolean {
   if (!(error instanceof GraphQLError)) return false;
@@ -47,21 +55,24 @@ export function createMaskError(logger: Logger): (error: unknown, message: strin
       ...(located ? { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path } : {}),
       extensions: { code: 'INTERNAL_SERVER_ERROR', ...(http ? { http } : {}) },
     });
-    masked[UNCLAIMED] = (requestId) =>
-      logger.error({ requestId, path: located?.path?.join('.'), err: cause instanceof Error ? cause : new Error(String(cause)) }, 'unexpected error (masked in the response)');
-    const stamped = typeof error === 'object' && error !== null ? (error as StampedError)[REQUEST_ID] : undefined;
+    masked[UNCLAIMED] = (owner) =>
+      logger.error(
+        { requestId: owner?.requestId, ...logTraceFields(owner?.traceContext), path: located?.path?.join('.'), err: cause instanceof Error ? cause : new Error(String(cause)) },
+        'unexpected error (masked in the response)',
+      );
+    const stamped = typeof error === 'object' && error !== null ? (error as StampedError)[OWNER] : undefined;
     if (stamped !== undefined) claimMaskedError(masked, stamped);
     else setImmediate(() => claimMaskedError(masked, undefined));
     return masked;
   };
 }
 
-function claimMaskedError(error: unknown, requestId: string | undefined): void {
+function claimMaskedError(error: unknown, owner: MaskedErrorOwner | undefined): void {
   const log = (error as MaskedError | null)?.[UNCLAIMED];
   if (!log) return;
   delete (error as MaskedError)[UNCLAIMED];
-  if (requestId !== undefined) (error as GraphQLError).extensions.requestId = requestId;
-  log(requestId);
+  if (owner !== undefined) (error as GraphQLError).extensions.requestId = owner.requestId;
+  log(owner);
 }
 
 const NO_ERRORS: readonly unknown[] = [];
@@ -73,14 +84,18 @@ function errorsOf(result: unknown): readonly unknown[] {
   return Array.isArray(errors) ? errors : NO_ERRORS;
 }
 
-/** Claims the masked errors of a result for this request id. */
-export function claimMaskedErrors(result: unknown, requestId: string): void {
-  for (const error of errorsOf(result)) claimMaskedError(error, requestId);
+/** Claims the masked errors of a result for this request (and its trace, when traced). */
+export function claimMaskedErrors(result: unknown, requestId: string, traceContext?: Context): void {
+  let owner: MaskedErrorOwner | undefined;
+  for (const error of errorsOf(result)) claimMaskedError(error, (owner ??= { requestId, traceContext }));
 }
 
-/** Stamps a result's errors with the request id, for the masking that follows. */
-function stampErrors(result: unknown, requestId: string): void {
-  for (const error of errorsOf(result)) if (typeof error === 'object' && error !== null) (error as StampedError)[REQUEST_ID] = requestId;
+/** Stamps a result's errors with their owner, for the masking that follows (nothing made without errors). */
+function stampErrors(result: unknown, requestId: string, graphqlContext: object): void {
+  let owner: MaskedErrorOwner | undefined;
+  for (const error of errorsOf(result)) {
+    if (typeof error === 'object' && error !== null) (error as StampedError)[OWNER] = owner ??= { requestId, traceContext: traceOf(graphqlContext) };
+  }
 }
 
 /**
@@ -91,19 +106,19 @@ function stampErrors(result: unknown, requestId: string): void {
 export function useMaskedErrorIds(): Plugin<{ requestId?: string }> {
   // A stream (subscription, incremental delivery) is stamped event by event.
   const stampFor =
-    (requestId: string) =>
+    (requestId: string, graphqlContext: object) =>
     ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
-      if (!(Symbol.asyncIterator in result)) return void stampErrors(result, requestId);
-      return { onNext: ({ result: next }: { result: ExecutionResult }) => stampErrors(next, requestId) };
+      if (!(Symbol.asyncIterator in result)) return void stampErrors(result, requestId, graphqlContext);
+      return { onNext: ({ result: next }: { result: ExecutionResult }) => stampErrors(next, requestId, graphqlContext) };
     };
   return {
     onExecute({ args }) {
       const requestId = args.contextValue.requestId;
-      return requestId === undefined ? undefined : { onExecuteDone: stampFor(requestId) };
+      return requestId === undefined ? undefined : { onExecuteDone: stampFor(requestId, args.contextValue) };
     },
     onSubscribe({ args }) {
       const requestId = args.contextValue.requestId;
-      return requestId === undefined ? undefined : { onSubscribeResult: stampFor(requestId) };
+      return requestId === undefined ? undefined : { onSubscribeResult: stampFor(requestId, args.contextValue) };
     },
   };
 }

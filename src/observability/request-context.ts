@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { UpstreamEvent } from '../sources/http.js';
+import { logTraceFields, traceOf } from './tracing-context.js';
 
 export interface RequestRecord {
   requestId: string;
@@ -65,5 +66,8 @@ export function requestIdFor(request: Request): string {
  */
 export function logUnexpected(request: Request | undefined, error: unknown, fields: Record<string, unknown>, message: string): void {
   const record = requestRecordOf(request);
-  record?.logger?.error({ requestId: record.requestId, ...fields, err: error instanceof Error ? error : new Error(String(error)) }, message);
+  record?.logger?.error(
+    { requestId: record.requestId, ...logTraceFields(traceOf(request)), ...fields, err: error instanceof Error ? error : new Error(String(error)) },
+    message,
+  );
 }

@@ -1,53 +1,60 @@
 /**
- * The small part of tracing the hot path touches (http.ts, merged-connection.ts, the logger).
- * With tracing off nothing here does any work: `tracingStarted` stays false, so no context is
- * read, no span object is made and nothing is injected into outgoing headers.
+ * The small part of tracing the hot path touches (http.ts, merged-connection.ts, the request
+ * log). No OpenTelemetry context manager: on Node 20 one is AsyncLocalStorage, whose promise
+ * hooks cost every promise of the process (about 230 per fan-out request), the largest part of
+ * what tracing cost (bench/README.md, issue 19). The trace context is carried explicitly
+ * instead, as a property of the objects the work already passes along: the HTTP request
+ * (its `graphql.request` span), the GraphQL context (the operation's current span), and each
+ * upstream call's signal (the span its attempts are children of).
  *
- * The tracer travels in the OpenTelemetry context, set by the request (or WebSocket operation) span
- * (tracing.ts), so a gateway without tracing in a process where another one has it still
- * starts no span: its requests carry no tracer.
+ * Untraced, nothing here does any work: nothing carries a trace, so no span object is made and
+ * nothing is injected into outgoing headers. The tracer travels in the context too (TRACER_KEY),
+ * so a gateway without tracing in a process where another one has it starts no span.
  */
-import { context, createContextKey, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
+import { createContextKey, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 
 export const TRACER_KEY = createContextKey('ticketgraph.tracer');
 export const propagator = new W3CTraceContextPropagator();
 
-let tracingStarted = false;
+/** A property of the carrier, not a WeakMap entry (see GatewayContext.listings). */
+const TRACE = Symbol('ticketgraph.trace');
+type TraceCarrier = { [TRACE]?: Context };
 
-/** Called once a tracer provider exists in this process (tracing.ts). */
-export function markTracingStarted(): void {
-  tracingStarted = true;
+/** The trace context `carrier` carries (a request, a GraphQL context, an upstream call's signal); undefined when untraced. */
+export function traceOf(carrier: object | null | undefined): Context | undefined {
+  return carrier ? (carrier as TraceCarrier)[TRACE] : undefined;
 }
 
-/** The tracer of the GraphQL request being served, if it is traced. */
-export function activeTracer(): Tracer | undefined {
-  if (!tracingStarted) return undefined;
-  return context.active().getValue(TRACER_KEY) as Tracer | undefined;
+/** Makes `carrier` carry `traceContext` (nothing when undefined); returns the carrier. */
+export function bindTrace<T extends object>(carrier: T, traceContext: Context | undefined): T {
+  if (traceContext) (carrier as TraceCarrier)[TRACE] = traceContext;
+  return carrier;
 }
 
-/**
- * Runs background work started while serving an operation (a live source poller, whose timers
- * would otherwise carry that operation's context for as long as they run) outside any trace:
- * no tracer, so its upstream calls make no spans and its log lines no trace ids.
- */
-export function untraced<T>(fn: () => T): T {
-  if (!tracingStarted) return fn();
-  return context.with(ROOT_CONTEXT, fn);
+function tracerOf(traceContext: Context | undefined): Tracer | undefined {
+  return traceContext?.getValue(TRACER_KEY) as Tracer | undefined;
 }
 
 /**
- * Runs `fn` inside a child span of the current one (when traced); `after` adds attributes
- * from the result. A failure marks the span with the error's type only: an error message can
- * quote a vendor's answer.
+ * Runs `fn` inside a child span of `parent` (when traced), handing it the span's context to
+ * pass on; `after` adds attributes from the result. A failure marks the span with the error's
+ * type only: an error message can quote a vendor's answer.
  */
-export function inSpan<T>(name: string, attributes: Attributes, fn: () => Promise<T>, after?: (result: T) => Attributes): Promise<T> {
-  const tracer = activeTracer();
+export function inSpan<T>(
+  parent: Context | undefined,
+  name: string,
+  attributes: Attributes,
+  fn: (traceContext: Context | undefined) => Promise<T>,
+  after?: (result: T) => Attributes,
+): Promise<T> {
+  const tracer = tracerOf(parent);
   // Untraced: the call as it was, not even an extra promise.
-  if (!tracer) return fn();
-  return tracer.startActiveSpan(name, { attributes }, async (span) => {
+  if (!tracer || !parent) return fn(undefined);
+  const span = tracer.startSpan(name, { attributes }, parent);
+  return (async () => {
     try {
-      const result = await fn();
+      const result = await fn(trace.setSpan(parent, span));
       if (after) span.setAttributes(after(result));
       return result;
     } catch (error) {
@@ -57,7 +64,7 @@ export function inSpan<T>(name: string, attributes: Attributes, fn: () => Promis
     } finally {
       span.end();
     }
-  });
+  })();
 }
 
 export interface UpstreamAttemptSpan {
@@ -71,10 +78,18 @@ export interface UpstreamAttemptSpan {
  * the method, the vendor's host and port and the path without its query string are recorded:
  * never a header, a body or a query (vendors carry credentials in all three).
  */
-export function startUpstreamAttempt(details: { source: string; method: string; url: URL; path: string; attempt: number }): UpstreamAttemptSpan | undefined {
-  const tracer = activeTracer();
-  if (!tracer) return undefined;
-  const { url } = details;
+export function startUpstreamAttempt(details: {
+  /** The trace context of the call (its signal's), undefined when untraced. */
+  parent: Context | undefined;
+  source: string;
+  method: string;
+  url: URL;
+  path: string;
+  attempt: number;
+}): UpstreamAttemptSpan | undefined {
+  const { parent, url } = details;
+  const tracer = tracerOf(parent);
+  if (!tracer || !parent) return undefined;
   const span: Span = tracer.startSpan(details.method, {
     kind: SpanKind.CLIENT,
     attributes: {
@@ -85,11 +100,11 @@ export function startUpstreamAttempt(details: { source: string; method: string; 
       'ticketgraph.source': details.source,
       'ticketgraph.retry': details.attempt,
     },
-  });
+  }, parent);
   return {
     headers(headers) {
       const out = { ...headers };
-      propagator.inject(trace.setSpan(context.active(), span), out, {
+      propagator.inject(trace.setSpan(parent, span), out, {
         set: (carrier, key, value) => {
           carrier[key] = value;
         },
@@ -108,13 +123,14 @@ export function startUpstreamAttempt(details: { source: string; method: string; 
   };
 }
 
-/**
- * `traceId`/`spanId` of the active span for a log line (pino mixin); nothing when untraced.
- * A new object each time: pino merges the line's own fields into what a mixin returns.
- */
-export function logTraceFields(): { traceId?: string; spanId?: string } {
-  if (!tracingStarted) return {};
-  const span = trace.getActiveSpan();
+export interface TraceLogFields {
+  traceId?: string;
+  spanId?: string;
+}
+
+/** `traceId`/`spanId` of a trace context's span, for a log line; nothing when untraced. */
+export function logTraceFields(traceContext: Context | undefined): TraceLogFields {
+  const span = traceContext ? trace.getSpan(traceContext) : undefined;
   if (!span) return {};
   const { traceId, spanId } = span.spanContext();
   return { traceId, spanId };

@@ -47,3 +47,21 @@ describe('samplerFrom', () => {
     expect(() => samplerFrom({ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '2' }, 1)).toThrow(TracingConfigError);
   });
 });
+
+describe('createTracing', () => {
+  it('registers no context manager: on Node 20 one is AsyncLocalStorage, whose promise hooks every promise of the process pays for', async () => {
+    const { context, createContextKey, ROOT_CONTEXT } = await import('@opentelemetry/api');
+    const { InMemorySpanExporter } = await import('@opentelemetry/sdk-trace-base');
+    const { createTracing } = await import('./tracing.js');
+    const tracing = createTracing(file({ endpoint: 'http://127.0.0.1:9/v1/traces' }), {}, { exporter: new InMemorySpanExporter() });
+    expect(tracing).not.toBeNull();
+    const probe = createContextKey('probe');
+    // With a manager registered, the value would follow the call (and its awaits).
+    const seen = await context.with(ROOT_CONTEXT.setValue(probe, 'set'), async () => {
+      await Promise.resolve();
+      return context.active().getValue(probe);
+    });
+    expect(seen).toBeUndefined();
+    await tracing?.shutdown();
+  });
+});

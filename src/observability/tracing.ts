@@ -21,8 +21,7 @@
  * standard OTEL_BSP_* variables), through a circuit breaker (tracing-exporter.ts); close()
  * flushes, bounded by SHUTDOWN_TIMEOUT_MS.
  */
-import { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type TextMapGetter, type Tracer } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type TextMapGetter, type Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
 import {
@@ -40,7 +39,7 @@ import type { Plugin } from 'graphql-yoga';
 import { requestPath } from '../plugins/request-path.js';
 import type { GatewaySettings } from '../settings.js';
 import { CircuitBreakerExporter, type CircuitBreakerOptions } from './tracing-exporter.js';
-import { activeTracer, errorType, markTracingStarted, propagator, TRACER_KEY } from './tracing-context.js';
+import { bindTrace, errorType, propagator, traceOf, TRACER_KEY } from './tracing-context.js';
 
 export type TracingEnv = Record<string, string | undefined>;
 type TracingSettings = NonNullable<GatewaySettings['tracing']>;
@@ -129,10 +128,14 @@ export interface Tracing {
   shutdown(): Promise<void>;
   /**
    * Traces one operation received over WebSocket (websocket.ts): `prepare` (parse, validate,
-   * context) runs in a new `graphql.operation` span, and the execute/subscribe of the arguments
-   * it returns run in that span too and end it.
+   * context) runs in a new `graphql.operation` span, whose trace context it is handed to put on
+   * the operation's GraphQL context (`bindTrace`), and the execute/subscribe of the arguments it
+   * returns run in that span too and end it.
    */
-  webSocketOperation<A extends WebSocketOperationArgs>(carrier: WebSocketCarrier, prepare: () => Promise<A | readonly GraphQLError[]>): Promise<A | readonly GraphQLError[]>;
+  webSocketOperation<A extends WebSocketOperationArgs>(
+    carrier: WebSocketCarrier,
+    prepare: (traceContext: Context) => Promise<A | readonly GraphQLError[]>,
+  ): Promise<A | readonly GraphQLError[]>;
 }
 
 /** What graphql-ws' onSubscribe hands on: the arguments plus the enveloped execute and subscribe. */
@@ -166,9 +169,6 @@ export interface TracingOptions {
 export function createTracing(settings: GatewaySettings['tracing'], env: TracingEnv = process.env, options: TracingOptions = {}): Tracing | null {
   const config = resolveTracing(settings, env);
   if (!config) return null;
-  // Context must follow async calls for spans to nest; registering is process-wide and a no-op
-  // (false) when a manager is already there.
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   const exporter =
     options.exporter ??
     new OTLPTraceExporter({ url: config.url, headers: config.headers, timeoutMillis: EXPORT_TIMEOUT_MS, concurrencyLimit: 2 });
@@ -178,7 +178,6 @@ export function createTracing(settings: GatewaySettings['tracing'], env: Tracing
     spanProcessors: [new BatchSpanProcessor(new CircuitBreakerExporter(exporter, options.breaker), { exportTimeoutMillis: EXPORT_TIMEOUT_MS })],
   });
   providersCreated++;
-  markTracingStarted();
   const tracer = provider.getTracer('ticketgraph');
   return {
     tracer,
@@ -235,7 +234,7 @@ function countErrors(span: Span, result: unknown): void {
 
 /**
  * One WebSocket operation as a span, as Hive Gateway's OpenTelemetry plugin does for graphql-ws.
- * The tracer is in the context while it runs, so the phase spans (instrumentation in
+ * Its trace context is on the operation's GraphQL context, so the phase spans (instrumentation in
  * useTracing: envelop instruments getEnveloped's parse/validate/execute/subscribe too) and, under
  * execute, the page and upstream attempt spans nest under it.
  *
@@ -248,12 +247,12 @@ async function traceWebSocketOperation<A extends WebSocketOperationArgs>(
   tracer: Tracer,
   captureDocument: boolean,
   carrier: WebSocketCarrier,
-  prepare: () => Promise<A | readonly GraphQLError[]>,
+  prepare: (traceContext: Context) => Promise<A | readonly GraphQLError[]>,
 ): Promise<A | readonly GraphQLError[]> {
   const parent = webSocketParent(carrier);
   const span = tracer.startSpan('graphql.operation', { kind: SpanKind.SERVER }, parent);
   const active = trace.setSpan(parent, span).setValue(TRACER_KEY, tracer);
-  const prepared = await endAfter(span, () => context.with(active, prepare), true);
+  const prepared = await endAfter(span, () => prepare(active), true);
   if (isErrorList(prepared)) {
     // Refused before execution (validation): graphql-ws sends these errors.
     span.setAttribute('graphql.error.count', prepared.length);
@@ -269,7 +268,7 @@ async function traceWebSocketOperation<A extends WebSocketOperationArgs>(
     (run: (args: ExecutionArgs) => unknown) =>
     (args: ExecutionArgs): unknown =>
       endAfter(span, () => {
-        const result = context.with(active, () => run(args));
+        const result = run(args);
         if (!(result instanceof Promise)) {
           countErrors(span, result);
           return result;
@@ -286,17 +285,38 @@ function isErrorList(value: WebSocketOperationArgs | readonly GraphQLError[]): v
   return Array.isArray(value);
 }
 
-function useTracing(tracer: Tracer, captureDocument: boolean, graphqlEndpoint: string): Plugin {
-  const requestSpans = new WeakMap<Request, Span>();
+/** The GraphQL context's trace (its operation's current span), else its HTTP request's; cached on the context. */
+function operationTrace(graphqlContext: object): Context | undefined {
+  const own = traceOf(graphqlContext);
+  if (own) return own;
+  return bindTrace(graphqlContext, traceOf((graphqlContext as { request?: Request }).request)) && traceOf(graphqlContext);
+}
 
+/** The request span of an HTTP request, if traced. */
+function requestSpanOf(request: Request | undefined): Span | undefined {
+  const traceContext = traceOf(request);
+  return traceContext ? trace.getSpan(traceContext) : undefined;
+}
+
+function useTracing(tracer: Tracer, captureDocument: boolean, graphqlEndpoint: string): Plugin {
   /**
-   * Runs one phase in a child span of the request's (or, over WebSocket, the operation's: see
-   * traceWebSocketOperation). Untraced when neither put the tracer in the context.
+   * Runs one phase in a child span of the operation's current one (the request's, or over
+   * WebSocket the operation's: see traceWebSocketOperation). Untraced when neither is traced.
+   * `nest`: the phase's span becomes the operation's current one (execute and subscribe, under
+   * which the resolvers' pages and upstream calls run), on its GraphQL context and on its
+   * deadline signal, which every upstream call of the operation carries.
    */
-  const phase = <T>(name: string, wrapped: () => T): T => {
-    if (!activeTracer()) return wrapped();
-    const span = tracer.startSpan(name, {}, context.active());
-    return endAfter(span, () => context.with(trace.setSpan(context.active(), span), wrapped));
+  const phase = <T>(graphqlContext: object, name: string, wrapped: () => T, nest = false): T => {
+    const parent = operationTrace(graphqlContext);
+    if (!parent) return wrapped();
+    const span = tracer.startSpan(name, {}, parent);
+    if (nest) {
+      const inner = trace.setSpan(parent, span);
+      bindTrace(graphqlContext, inner);
+      const deadline = (graphqlContext as { deadline?: { signal: AbortSignal } }).deadline;
+      if (deadline) bindTrace(deadline.signal, inner);
+    }
+    return endAfter(span, wrapped);
   };
 
   return {
@@ -311,18 +331,16 @@ function useTracing(tracer: Tracer, captureDocument: boolean, graphqlEndpoint: s
           { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': graphqlEndpoint } },
           parent,
         );
-        requestSpans.set(request, span);
-        const active = trace.setSpan(parent, span).setValue(TRACER_KEY, tracer);
-        return endAfter(span, () => context.with(active, wrapped));
+        bindTrace(request, trace.setSpan(parent, span).setValue(TRACER_KEY, tracer));
+        return endAfter(span, wrapped);
       },
-      parse: (_payload, wrapped) => phase('graphql.parse', wrapped),
-      validate: (_payload, wrapped) => phase('graphql.validate', wrapped),
-      execute: (_payload, wrapped) => phase('graphql.execute', wrapped),
-      subscribe: (_payload, wrapped) => phase('graphql.subscribe', wrapped),
+      parse: ({ context }, wrapped) => phase(context, 'graphql.parse', wrapped),
+      validate: ({ context }, wrapped) => phase(context, 'graphql.validate', wrapped),
+      execute: ({ context }, wrapped) => phase(context, 'graphql.execute', wrapped, true),
+      subscribe: ({ context }, wrapped) => phase(context, 'graphql.subscribe', wrapped, true),
     },
     onExecute({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      const span = request ? requestSpans.get(request) : undefined;
+      const span = requestSpanOf((args.contextValue as { request?: Request }).request);
       if (!span) return;
       const operation = getOperationAST(args.document, args.operationName);
       span.setAttribute('graphql.operation.type', operation?.operation ?? 'unknown');
@@ -331,13 +349,13 @@ function useTracing(tracer: Tracer, captureDocument: boolean, graphqlEndpoint: s
     },
     onResultProcess({ request, result }) {
       // The errors as sent (after every plugin added its own): counted, never their messages.
-      const span = requestSpans.get(request);
+      const span = requestSpanOf(request);
       if (!span || Symbol.asyncIterator in result) return;
       const results = Array.isArray(result) ? result : [result];
       span.setAttribute('graphql.error.count', results.reduce((n, r) => n + (r.errors?.length ?? 0), 0));
     },
     onResponse({ request, response }) {
-      const span = requestSpans.get(request);
+      const span = requestSpanOf(request);
       if (!span) return;
       span.setAttribute('http.response.status_code', response.status);
       if (response.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });

@@ -15,6 +15,7 @@ import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { attachRequestRecord, newRequestRecord, requestRecordOf, type RequestRecord } from '../observability/request-context.js';
 import { claimMaskedErrors } from '../observability/mask-error.js';
+import { logTraceFields, traceOf } from '../observability/tracing-context.js';
 import type { UpstreamEvent } from '../sources/http.js';
 import { requestPath } from './request-path.js';
 import { clientAddress } from './use-rate-limit.js';
@@ -108,7 +109,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin<GatewayContext
       const record = requestRecordOf(request);
       if (!record) return;
       // Errors masked before any operation ran (execution's own carry their id already).
-      claimMaskedErrors(result, record.requestId);
+      claimMaskedErrors(result, record.requestId, traceOf(request));
       record.errorCodes = errorCodesOf(result);
     },
     onResponse({ request, response, serverContext }) {
@@ -136,6 +137,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin<GatewayContext
       const upstream = record.upstream ?? [];
       const line = {
         requestId: record.requestId,
+        ...logTraceFields(traceOf(request)),
         method: request.method,
         operationName: record.operationName,
         operationType: record.operationType,
@@ -149,8 +151,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin<GatewayContext
       };
       const level = response.status >= 500 ? 'error' : response.status >= 400 && response.status !== 404 ? 'warn' : 'info';
       // Written once the response is on its way: serializing and redacting the line took about
-      // 80 µs of each request's latency. The line is complete already (durations measured
-      // above), and the request's trace context carries over, so its trace ids are the same.
+      // 80 µs of each request's latency. The line is complete already (durations and trace ids).
       setImmediate(() => logger[level](line, 'graphql request'));
     },
   };

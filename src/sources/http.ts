@@ -26,7 +26,7 @@ import { SourceInputError, UpstreamError, UpstreamErrorCode as ErrorCode, isUpst
 import { scopeOf, spendUpstreamCall } from '../request-scope.js';
 import { identityHeaders } from '../auth/identity-headers.js';
 import { backoffMs, CircuitBreaker, ConcurrencyGate, RetryBudget, type CircuitState } from './resilience.js';
-import { startUpstreamAttempt } from '../observability/tracing-context.js';
+import { startUpstreamAttempt, traceOf } from '../observability/tracing-context.js';
 import { redactor, redactSecrets } from '../observability/redact.js';
 
 export interface SourceHttpOptions {
@@ -198,7 +198,7 @@ export function createSourceHttp(options: SourceHttpOptions): SourceHttp {
       }
       const started = performance.now();
       // Tracing (issue #19): a client span per attempt, its traceparent sent on; undefined when off.
-      const span = startUpstreamAttempt({ source: options.source, method: req.method, url: base, path: basePath + path, attempt });
+      const span = startUpstreamAttempt({ parent: traceOf(req.signal), source: options.source, method: req.method, url: base, path: basePath + path, attempt });
       let response: HttpResponse | undefined;
       let error: unknown;
       try {

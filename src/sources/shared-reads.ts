@@ -12,6 +12,7 @@
  * deadline; the shared call is cancelled only when every waiter gave up. The parsed answer is
  * shared too: adapters read it, never change it.
  */
+import { bindTrace, traceOf } from '../observability/tracing-context.js';
 import { bindScope, scopeOf } from '../request-scope.js';
 import { UpstreamError } from './errors.js';
 import type { HttpRequest, HttpResponse, SourceHttp } from './http.js';
@@ -50,7 +51,9 @@ export function sharingReads(http: SourceHttp, options: SharedReadsOptions = {})
       if (!shared) {
         const controller = new AbortController();
         // The first waiter's scope (who may forward which headers): everyone sharing the call has the same ones (the key).
+        // Its attempts are children of the first waiter's span too.
         bindScope(controller.signal, scopeOf(req.signal));
+        bindTrace(controller.signal, traceOf(req.signal));
         const response = http.request({ ...req, signal: controller.signal });
         const entry: InFlight = { response, controller, waiters: 0 };
         shared = entry;
