@@ -156,8 +156,8 @@ export async function fanOut(rig: Rig): Promise<Measurement[]> {
   for (const side of sides) await warmToSteadyState(rig.settings, side);
   for (const connections of rig.settings.fanoutConnections) {
     rig.log(`fan-out, ${connections} connection(s)`);
-    // Under concurrency the gateway shares identical reads in flight (src/sources/shared-reads.ts)
-    // and so sends fewer native calls than the bare script: counted, so the row says so.
+    // Counted under load too: with `--shared-reads` the gateway shares identical reads in flight
+    // (src/sources/shared-reads.ts) and sends fewer native calls than the bare script.
     const tally: CallTally = { rig, perRequest: [] };
     const [gateway, bare, floor] = (await compare(rig.settings, sides, connections, undefined, tally)) as [LoadResult, LoadResult, LoadResult];
     const [gatewayLoadCalls, bareLoadCalls] = tally.perRequest.map((n) => Math.round(n * 100) / 100) as [number, number];

@@ -13,6 +13,8 @@
  *                        gateway's pid is logged; summarize with bench/profile-summary.ts)
  *   --tracing            the same as `--only tracing`: issue 19's "tracing on (exporting to a
  *                        local receiver): fan-out p50 at most 1.1x tracing off" alone
+ *   --shared-reads       the gateways share identical reads in flight, as deployed by default
+ *                        (the bench turns it off so that both sides make the same native calls)
  *   --tsx                run the servers and emulators from the TypeScript sources through tsx
  *                        instead of compiling them with tsc first (bench/compiled-build.ts)
  *
@@ -51,6 +53,7 @@ const { values: args } = parseArgs({
     tickets: { type: 'string' },
     tracing: { type: 'boolean', default: false },
     tsx: { type: 'boolean', default: false },
+    'shared-reads': { type: 'boolean', default: false },
   },
   allowPositionals: false,
 });
@@ -175,11 +178,12 @@ async function main(): Promise<number> {
           mode: 'gateway' as const,
           config: config(latencyMs),
           tracingEndpoint: await host.call<string>('traceReceiver', latencyMs),
+          shareInFlightReads: args['shared-reads'],
         })),
       )
     : [];
   const specs: TargetSpec[] = [
-    ...latencies.flatMap((latencyMs) => modes.map((mode) => ({ name: `${mode}@${latencyMs}`, mode, config: config(latencyMs) }))),
+    ...latencies.flatMap((latencyMs) => modes.map((mode) => ({ name: `${mode}@${latencyMs}`, mode, config: config(latencyMs), shareInFlightReads: args['shared-reads'] }))),
     { name: 'hello', mode: 'hello', config: null },
   ];
   const targets = new Map([
@@ -243,7 +247,7 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     quick: settings.quick,
     machine,
-    settings: { latenciesMs: latencies, secondsPerSide: settings.quick ? null : seconds, rounds: settings.rounds, runtime: compiledDir ? 'tsc' : 'tsx', ...settings.memory },
+    settings: { latenciesMs: latencies, secondsPerSide: settings.quick ? null : seconds, rounds: settings.rounds, runtime: compiledDir ? 'tsc' : 'tsx', shareInFlightReads: args['shared-reads'], ...settings.memory },
     pass: measurements.every((m) => m.pass),
     measurements: measurements.map((m) => ({ ...m, ratio: Number.isFinite(m.ratio) ? Math.round(m.ratio * 1000) / 1000 : null })),
   };

@@ -91,6 +91,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const sources = createSourceDirectory(options.config, {
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     observer: production.observer,
+    shareInFlightReads: settings.shareInFlightReads,
   });
   const secret = options.cursorSecret ?? (typeof settings.cursorSecret === 'string' ? settings.cursorSecret : undefined);
   const cursors = createCursorCodec(secret);

@@ -4,6 +4,7 @@
  * caller's own forwarded vendor token makes a call of its own; writes are never shared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultGatewaySettings } from '../src/config.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -104,5 +105,26 @@ describe('writes in flight', () => {
     expect(two.data?.createTicket.userErrors).toEqual([]);
     expect(one.data?.createTicket.ticket?.number).not.toBe(two.data?.createTicket.ticket?.number);
     expect(log.count('POST', '/v1/external/incident/create')).toBe(2);
+  });
+});
+
+describe('with gateway.shareInFlightReads false', () => {
+  it('every request sends its own reads', async () => {
+    const own = await startStack({
+      kinds: ['control-panel', 'huawei-coc'],
+      emulator: { latencyMs: 300 },
+      configure: (config) => ({ ...config, gateway: { ...defaultGatewaySettings(), shareInFlightReads: false } }),
+    });
+    try {
+      const ask = (query: string) => fetch(own.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
+      await Promise.all([
+        ...Array.from({ length: 3 }, () => ask('{ ticket(source: "cp", number: "103906") { title } }')),
+        ...Array.from({ length: 3 }, () => ask('{ source(key: "coc") { tickets(first: 7) { edges { node { number } } } } }')),
+      ]);
+      expect(own.emulators.byKey('cp').emulator.requests.count('GET', '/tickets/103906')).toBe(3);
+      expect(own.emulators.byKey('coc').emulator.requests.count('POST', '/v2/incidents/list')).toBe(3);
+    } finally {
+      await own.close();
+    }
   });
 });

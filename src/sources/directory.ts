@@ -11,7 +11,12 @@ import type { CircuitState } from './resilience.js';
 
 export function createSourceDirectory(
   config: GatewayConfig,
-  options: { dispatcher?: (sourceKey: string) => Dispatcher | undefined; observer?: UpstreamObserver } = {},
+  options: {
+    dispatcher?: (sourceKey: string) => Dispatcher | undefined;
+    observer?: UpstreamObserver;
+    /** Share identical reads in flight (`gateway.shareInFlightReads`). @default true */
+    shareInFlightReads?: boolean;
+  } = {},
 ): SourceDirectory & { close(): Promise<void>; circuitStates(): Record<string, CircuitState> } {
   const https = new Map<string, SourceHttp>();
   // Every source's secrets, not only its own: a vendor that echoes a request could be sent
@@ -33,10 +38,13 @@ export function createSourceDirectory(
       secrets,
     });
     https.set(source.key, http);
-    const shared = sharingReads(http, {
-      forwardHeaders: Object.keys(source.forwardHeaders ?? {}),
-      perCaller: Object.keys(source.identityHeaders ?? {}).length > 0,
-    });
+    const shared =
+      options.shareInFlightReads === false
+        ? http
+        : sharingReads(http, {
+            forwardHeaders: Object.keys(source.forwardHeaders ?? {}),
+            perCaller: Object.keys(source.identityHeaders ?? {}).length > 0,
+          });
     return kind.createAdapter(source, shared);
   });
   return {
