@@ -13,8 +13,6 @@
  *                        gateway's pid is logged; summarize with bench/profile-summary.ts)
  *   --tracing            the same as `--only tracing`: issue 19's "tracing on (exporting to a
  *                        local receiver): fan-out p50 at most 1.1x tracing off" alone
- *   --shared-reads       the gateways share identical reads in flight, as deployed by default
- *                        (the bench turns it off so that both sides make the same native calls)
  *   --tsx                run the servers and emulators from the TypeScript sources through tsx
  *                        instead of compiling them with tsc first (bench/compiled-build.ts)
  *
@@ -53,7 +51,6 @@ const { values: args } = parseArgs({
     tickets: { type: 'string' },
     tracing: { type: 'boolean', default: false },
     tsx: { type: 'boolean', default: false },
-    'shared-reads': { type: 'boolean', default: false },
   },
   allowPositionals: false,
 });
@@ -144,11 +141,11 @@ async function main(): Promise<number> {
     log(`compiled with tsc into ${compiledDir}`);
   }
   const modes: TargetMode[] = ['gateway', 'bare', 'floor'];
-  const serverCount = latencies.length * modes.length + 1;
-  // The tracing-on gateways (one per latency) only when measured. Full: a process each, so the
-  // OpenTelemetry SDK's process-wide context manager and export work are theirs alone. Quick:
-  // they share the one process of all servers (the tracing-off gateway there then runs beside a
-  // registered context manager; quick numbers are not judged).
+  // Per latency, besides those: the gateway with in-flight sharing off (fan-out's like-for-like rows).
+  const serverCount = latencies.length * (modes.length + 1) + 1;
+  // The tracing-on gateways (one per latency) only when measured. Full: a process each, so their
+  // export work is theirs alone. Quick: they share the one process of all servers (quick numbers
+  // are not judged).
   const traced = only.has('tracing');
   // Loading the gateway's modules takes seconds: let it overlap the emulators' start.
   const [host, processes, tracedProcesses] = await Promise.all([
@@ -178,12 +175,14 @@ async function main(): Promise<number> {
           mode: 'gateway' as const,
           config: config(latencyMs),
           tracingEndpoint: await host.call<string>('traceReceiver', latencyMs),
-          shareInFlightReads: args['shared-reads'],
         })),
       )
     : [];
   const specs: TargetSpec[] = [
-    ...latencies.flatMap((latencyMs) => modes.map((mode) => ({ name: `${mode}@${latencyMs}`, mode, config: config(latencyMs), shareInFlightReads: args['shared-reads'] }))),
+    ...latencies.flatMap((latencyMs) => [
+      ...modes.map((mode) => ({ name: `${mode}@${latencyMs}`, mode, config: config(latencyMs) })),
+      { name: `unshared@${latencyMs}`, mode: 'gateway' as const, config: config(latencyMs), shareInFlightReads: false },
+    ]),
     { name: 'hello', mode: 'hello', config: null },
   ];
   const targets = new Map([
@@ -202,6 +201,7 @@ async function main(): Promise<number> {
       latencyMs,
       settings,
       gateway,
+      unshared: target(`unshared@${latencyMs}`),
       bare,
       floor,
       clearCalls: () => host.call<void>('clear', latencyMs),
@@ -247,8 +247,8 @@ async function main(): Promise<number> {
     finishedAt: new Date().toISOString(),
     quick: settings.quick,
     machine,
-    settings: { latenciesMs: latencies, secondsPerSide: settings.quick ? null : seconds, rounds: settings.rounds, runtime: compiledDir ? 'tsc' : 'tsx', shareInFlightReads: args['shared-reads'], ...settings.memory },
-    pass: measurements.every((m) => m.pass),
+    settings: { latenciesMs: latencies, secondsPerSide: settings.quick ? null : seconds, rounds: settings.rounds, runtime: compiledDir ? 'tsc' : 'tsx', ...settings.memory },
+    pass: measurements.every((m) => m.pass !== false),
     measurements: measurements.map((m) => ({ ...m, ratio: Number.isFinite(m.ratio) ? Math.round(m.ratio * 1000) / 1000 : null })),
   };
   await writeFile(args.out, `${JSON.stringify(record, null, 2)}\n`);
@@ -266,7 +266,7 @@ function table(rows: Measurement[]): string {
     m.baseline,
     Number.isFinite(m.ratio) ? `${m.ratio.toFixed(2)}x` : '-',
     m.target,
-    m.measured === 'error' ? 'ERROR' : m.pass ? 'PASS' : 'FAIL',
+    m.measured === 'error' ? 'ERROR' : m.pass === null ? 'REPORTED' : m.pass ? 'PASS' : 'FAIL',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;

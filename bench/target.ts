@@ -39,14 +39,14 @@ export interface TargetSpec {
    * only way tracing is turned on, and only for this gateway.
    */
   tracingEndpoint?: string;
-  /** `gateway.shareInFlightReads` on (`--shared-reads`); off by default in the bench, see gateway-config.ts. */
+  /** `gateway.shareInFlightReads`, on unless false (as deployed). */
   shareInFlightReads?: boolean;
 }
 
 async function start(spec: TargetSpec): Promise<{ url: string; close(): Promise<void> }> {
   // The request log goes to a file, buffered as `npm start` writes it to stdout (a terminal
   // would measure the terminal).
-  const config = benchGatewayConfig(spec.config, { shareInFlightReads: spec.shareInFlightReads === true });
+  const config = benchGatewayConfig(spec.config, { shareInFlightReads: spec.shareInFlightReads !== false });
   if (spec.tracingEndpoint !== undefined) {
     if (spec.mode !== 'gateway' || !config.gateway) throw new Error(`${spec.name}: tracing needs mode gateway and the gateway settings`);
     config.gateway.tracing = { endpoint: spec.tracingEndpoint, serviceName: 'ticketgraph-bench', sampleRatio: 1, captureDocument: false };

@@ -17,7 +17,7 @@ interface Recorded {
   id: string;
   latencyMs: number | null;
   ratio: number | null;
-  pass: boolean;
+  pass: boolean | null;
   target: string;
   measured: string;
   details: Record<string, unknown>;
@@ -59,8 +59,22 @@ describe('npm run bench -- --quick', () => {
     for (const m of record.measurements) {
       expect(m.measured, `${m.id}@${m.latencyMs}`).not.toBe('error');
       expect(typeof m.ratio === 'number' && Number.isFinite(m.ratio) && m.ratio > 0, `${m.id}@${m.latencyMs} ratio`).toBe(true);
-      expect(typeof m.pass).toBe('boolean');
+      // null: a row reported beside a target (fan-out with sharing off).
+      expect(typeof m.pass === 'boolean' || (m.pass === null && m.id === 'fanout'), `${m.id}@${m.latencyMs} pass`).toBe(true);
       expect(m.target.length).toBeGreaterThan(0);
+    }
+
+    // At ten connections the gateway with in-flight sharing off is reported beside the one as
+    // deployed, each with the native calls it made per request under load.
+    const fanout = record.measurements.filter((m) => m.id === 'fanout');
+    expect(fanout.map((m) => `${m.latencyMs}/${String(m.details.connections)}/${m.pass === null ? 'reported' : 'target'}`).sort()).toEqual(
+      ['0/1/target', '0/10/reported', '0/10/target', '30/1/target', '30/10/reported', '30/10/target'],
+    );
+    for (const m of fanout) {
+      const calls = m.details.nativeCallsPerRequestUnderLoad as { gateway: number; bare: number };
+      expect(calls.bare, `${m.latencyMs} ms bare calls/request`).toBeGreaterThanOrEqual(5);
+      expect(calls.gateway).toBeGreaterThan(0);
+      if (m.pass === null) expect(calls.gateway, 'sharing off: every request its own calls').toBeGreaterThanOrEqual(5);
     }
 
     // Tracing on vs off, at 1 and 10 connections per latency: the tracing-on gateway really
