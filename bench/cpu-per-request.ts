@@ -1,5 +1,5 @@
 /**
- * `tsx bench/cpu-per-request.ts [--requests N] [--query fanout|typename]`: this process's CPU
+ * `tsx bench/cpu-per-request.ts [--requests N] [--query fanout|typename] [--unshared]`: this process's CPU
  * time per request for the gateway and for the bare script, each over node:http on loopback,
  * one request at a time, with the emulators (0 ms) in a child process. CPU time, not wall
  * time, so other load on the machine barely moves it: a quick before/after check of a change
@@ -18,12 +18,15 @@ import { benchGatewayConfig } from './gateway-config.js';
 import { startChild } from './ipc.js';
 import * as Q from './queries.js';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '400' }, query: { type: 'string', default: 'fanout' } } });
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '400' }, query: { type: 'string', default: 'fanout' }, unshared: { type: 'boolean', default: false } },
+});
 const requests = Number(values.requests);
 const query = values.query === 'typename' ? Q.TYPENAME : Q.TICKETS_PAGE;
 
 const host = await startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: ['0'] });
-const config = benchGatewayConfig(host.ready['0'] ?? null);
+// --unshared: in-flight sharing off (one request at a time shares nothing; what its bookkeeping costs).
+const config = benchGatewayConfig(host.ready['0'] ?? null, { shareInFlightReads: !values.unshared });
 
 async function serve(handler: RequestListener): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(handler);
