@@ -170,6 +170,28 @@ describe('tracing on', () => {
     }
   });
 
+  it('names the request span of a subscription over SSE after its operation, with its subscribe span under it', async () => {
+    const receiver = await startReceiver();
+    cleanup.push(receiver.close);
+    const running = await startGateway({ endpoint: receiver.url }, {});
+    const stream = new AbortController();
+    const response = await fetch(`${running.http.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription Watch { ticketEvents { ticket { number } } }', operationName: 'Watch' }),
+      signal: stream.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    stream.abort();
+    await running.close(); // flushes
+    const spans = receiver.spans();
+    const requests = spans.filter((s) => s.name === 'graphql.request');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.attributes).toMatchObject({ 'graphql.operation.type': 'subscription', 'graphql.operation.name': 'Watch', 'http.response.status_code': 200 });
+    expect(spans.filter((s) => s.name === 'graphql.subscribe').map((s) => s.parentSpanId)).toEqual([requests[0]?.spanId]);
+  });
+
   it('starts a new trace without a caller traceparent, puts the document on the span only with captureDocument, and works from OTEL_* variables alone', async () => {
     const receiver = await startReceiver();
     cleanup.push(receiver.close);

@@ -292,6 +292,11 @@ function operationTrace(graphqlContext: object): Context | undefined {
   return bindTrace(graphqlContext, traceOf((graphqlContext as { request?: Request }).request)) && traceOf(graphqlContext);
 }
 
+function nameRequestSpan(args: ExecutionArgs, captureDocument: boolean): void {
+  const span = requestSpanOf((args.contextValue as { request?: Request }).request);
+  if (span) describeOperation(span, args.document, args.operationName, captureDocument);
+}
+
 /** The request span of an HTTP request, if traced. */
 function requestSpanOf(request: Request | undefined): Span | undefined {
   const traceContext = traceOf(request);
@@ -339,13 +344,12 @@ function useTracing(tracer: Tracer, captureDocument: boolean, graphqlEndpoint: s
       execute: ({ context }, wrapped) => phase(context, 'graphql.execute', wrapped, true),
       subscribe: ({ context }, wrapped) => phase(context, 'graphql.subscribe', wrapped, true),
     },
+    // A query or mutation, or a subscription over SSE: the operation names the HTTP request's span.
     onExecute({ args }) {
-      const span = requestSpanOf((args.contextValue as { request?: Request }).request);
-      if (!span) return;
-      const operation = getOperationAST(args.document, args.operationName);
-      span.setAttribute('graphql.operation.type', operation?.operation ?? 'unknown');
-      if (operation?.name?.value) span.setAttribute('graphql.operation.name', operation.name.value);
-      if (captureDocument) span.setAttribute('graphql.document', print(args.document));
+      nameRequestSpan(args, captureDocument);
+    },
+    onSubscribe({ args }) {
+      nameRequestSpan(args, captureDocument);
     },
     onResultProcess({ request, result }) {
       // The errors as sent (after every plugin added its own): counted, never their messages.
