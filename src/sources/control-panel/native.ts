@@ -17,20 +17,24 @@ export type CpVote = z.infer<typeof CpVote>;
 
 /**
  * The record as the vendor sent it, for `raw`: lenient parsing turns an odd optional field into
- * undefined, and `raw` must still show what the vendor said.
+ * undefined, and `raw` must still show what the vendor said. A non-enumerable property of the
+ * parsed record, not a WeakMap entry: Node 20's scavenger keeps a WeakMap's values alive
+ * whatever their key, so every page's vendor records outlived their request.
  */
-const originals = new WeakMap<object, Record<string, unknown>>();
+const ORIGINAL = Symbol('ticketgraph.cp.original');
 
 /** Parses one record (an object schema), remembering the original for `raw`. */
 export function readRecord<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.infer<S>> {
   const parsed = schema.safeParse(value);
   // An object schema parsed it, so the original is an object too.
-  if (parsed.success && typeof parsed.data === 'object' && parsed.data !== null) originals.set(parsed.data, value as Record<string, unknown>);
+  if (parsed.success && typeof parsed.data === 'object' && parsed.data !== null) {
+    Object.defineProperty(parsed.data, ORIGINAL, { value, enumerable: false });
+  }
   return parsed;
 }
 
 export function originalOf(record: Record<string, unknown>): Record<string, unknown> {
-  return originals.get(record) ?? record;
+  return ((record as { [ORIGINAL]?: Record<string, unknown> })[ORIGINAL]) ?? record;
 }
 
 /** An optional field: its value when it has the shape, else undefined (never a failure). */
