@@ -289,7 +289,9 @@ function isErrorList(value: WebSocketOperationArgs | readonly GraphQLError[]): v
 function operationTrace(graphqlContext: object): Context | undefined {
   const own = traceOf(graphqlContext);
   if (own) return own;
-  return bindTrace(graphqlContext, traceOf((graphqlContext as { request?: Request }).request)) && traceOf(graphqlContext);
+  const fromRequest = traceOf((graphqlContext as { request?: Request }).request);
+  bindTrace(graphqlContext, fromRequest);
+  return fromRequest;
 }
 
 function nameRequestSpan(args: ExecutionArgs, captureDocument: boolean): void {
