@@ -128,10 +128,13 @@ export interface TraceLogFields {
   spanId?: string;
 }
 
+/** Spread into every request's log line: one shared empty object, not a new one per untraced request. */
+const NO_TRACE_FIELDS: TraceLogFields = Object.freeze({});
+
 /** `traceId`/`spanId` of a trace context's span, for a log line; nothing when untraced. */
 export function logTraceFields(traceContext: Context | undefined): TraceLogFields {
   const span = traceContext ? trace.getSpan(traceContext) : undefined;
-  if (!span) return {};
+  if (!span) return NO_TRACE_FIELDS;
   const { traceId, spanId } = span.spanContext();
   return { traceId, spanId };
 }
