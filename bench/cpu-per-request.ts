@@ -25,8 +25,7 @@ const requests = Number(values.requests);
 const query = values.query === 'typename' ? Q.TYPENAME : Q.TICKETS_PAGE;
 
 const host = await startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: ['0'] });
-// --unshared: in-flight sharing off (one request at a time shares nothing; what its bookkeeping costs).
-const config = benchGatewayConfig(host.ready['0'] ?? null, { shareInFlightReads: !values.unshared });
+const config = benchGatewayConfig(host.ready['0'] ?? null);
 
 async function serve(handler: RequestListener): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(handler);
@@ -69,7 +68,8 @@ async function measure(url: string): Promise<{ cpu: number; gc: typeof gcTime }>
 }
 
 const log = pino.destination({ dest: '/dev/null', sync: false });
-const gateway = createGateway({ config, logDestination: log });
+// --unshared: in-flight sharing off (one request at a time shares nothing; what its bookkeeping costs).
+const gateway = createGateway({ config, logDestination: log, shareInFlightReads: !values.unshared });
 const bare = createBare(config);
 const sides = [
   { name: 'gateway', server: await serve(gateway.yoga) },

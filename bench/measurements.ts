@@ -45,7 +45,7 @@ export interface Rig {
   latencyMs: number;
   settings: Settings;
   gateway: Server;
-  /** The same gateway with in-flight sharing off (`gateway.shareInFlightReads: false`). */
+  /** The same gateway with in-flight sharing off (`createGateway`'s `shareInFlightReads: false`). */
   unshared: Server;
   bare: Server;
   floor: Server;

@@ -39,14 +39,14 @@ export interface TargetSpec {
    * only way tracing is turned on, and only for this gateway.
    */
   tracingEndpoint?: string;
-  /** `gateway.shareInFlightReads`, on unless false (as deployed). */
+  /** Mode `gateway`: `createGateway`'s `shareInFlightReads`, on unless false (as deployed). */
   shareInFlightReads?: boolean;
 }
 
 async function start(spec: TargetSpec): Promise<{ url: string; close(): Promise<void> }> {
   // The request log goes to a file, buffered as `npm start` writes it to stdout (a terminal
   // would measure the terminal).
-  const config = benchGatewayConfig(spec.config, { shareInFlightReads: spec.shareInFlightReads !== false });
+  const config = benchGatewayConfig(spec.config);
   if (spec.tracingEndpoint !== undefined) {
     if (spec.mode !== 'gateway' || !config.gateway) throw new Error(`${spec.name}: tracing needs mode gateway and the gateway settings`);
     config.gateway.tracing = { endpoint: spec.tracingEndpoint, serviceName: 'ticketgraph-bench', sampleRatio: 1, captureDocument: false };
@@ -56,7 +56,7 @@ async function start(spec: TargetSpec): Promise<{ url: string; close(): Promise<
   if (spec.mode === 'gateway') {
     const logFile = join(os.tmpdir(), `ticketgraph-bench-${process.pid}-${spec.name.replace(/[^\w.-]/g, '_')}.log`);
     const logDestination = bufferedDestination(logFile);
-    const gateway = createGateway({ config, logDestination });
+    const gateway = createGateway({ config, logDestination, shareInFlightReads: spec.shareInFlightReads !== false });
     handler = gateway.yoga;
     close = async () => {
       await gateway.close();

@@ -51,6 +51,11 @@ export interface GatewayOptions {
   logDestination?: DestinationStream;
   /** Where the OTEL_* variables are read (tracing). @default process.env */
   env?: TracingEnv;
+  /**
+   * Identical reads already on their way to a vendor are not sent again (src/sources/shared-reads.ts);
+   * `false` sends every request's own (the bench's like-for-like rows). @default true
+   */
+  shareInFlightReads?: boolean;
 }
 
 export interface Gateway {
@@ -91,7 +96,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const sources = createSourceDirectory(options.config, {
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     observer: production.observer,
-    shareInFlightReads: settings.shareInFlightReads,
+    shareInFlightReads: options.shareInFlightReads ?? true,
   });
   const secret = options.cursorSecret ?? (typeof settings.cursorSecret === 'string' ? settings.cursorSecret : undefined);
   const cursors = createCursorCodec(secret);

@@ -37,8 +37,6 @@ export const gatewaySettings = z.strictObject({
     .transform((value) => (value === true ? 1 : value === false ? 0 : value)),
   /** Upstream attempts (retries included) one GraphQL request may make: estimated before execution, enforced in the HTTP layer. */
   maxUpstreamCalls: z.number().int().min(1).max(100_000).default(100),
-  /** Identical reads to a vendor already on their way are not sent again (src/sources/shared-reads.ts). */
-  shareInFlightReads: z.boolean().default(true),
   /** On SIGTERM: stop accepting, /ready 503, let in-flight requests finish up to this, then exit. */
   drainTimeoutMs: z.number().int().min(0).max(600_000).default(10_000),
   /**

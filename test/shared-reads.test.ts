@@ -4,7 +4,9 @@
  * caller's own forwarded vendor token makes a call of its own; writes are never shared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultGatewaySettings } from '../src/config.js';
+import { startEmbeddedEmulators } from '../src/embedded.js';
+import { createGateway } from '../src/gateway.js';
+import { listen } from '../src/listen.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -108,23 +110,24 @@ describe('writes in flight', () => {
   });
 });
 
-describe('with gateway.shareInFlightReads false', () => {
+describe('with shareInFlightReads false', () => {
   it('every request sends its own reads', async () => {
-    const own = await startStack({
-      kinds: ['control-panel', 'huawei-coc'],
-      emulator: { latencyMs: 300 },
-      configure: (config) => ({ ...config, gateway: { ...defaultGatewaySettings(), shareInFlightReads: false } }),
-    });
+    const emulators = await startEmbeddedEmulators({ kinds: ['control-panel', 'huawei-coc'], emulator: { latencyMs: 300 } });
+    const gateway = createGateway({ config: emulators.config, shareInFlightReads: false });
+    const listening = await listen(gateway.yoga);
     try {
-      const ask = (query: string) => fetch(own.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
+      const url = `${listening.origin}/graphql`;
+      const ask = (query: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json());
       await Promise.all([
         ...Array.from({ length: 3 }, () => ask('{ ticket(source: "cp", number: "103906") { title } }')),
         ...Array.from({ length: 3 }, () => ask('{ source(key: "coc") { tickets(first: 7) { edges { node { number } } } } }')),
       ]);
-      expect(own.emulators.byKey('cp').emulator.requests.count('GET', '/tickets/103906')).toBe(3);
-      expect(own.emulators.byKey('coc').emulator.requests.count('POST', '/v2/incidents/list')).toBe(3);
+      expect(emulators.byKey('cp').emulator.requests.count('GET', '/tickets/103906')).toBe(3);
+      expect(emulators.byKey('coc').emulator.requests.count('POST', '/v2/incidents/list')).toBe(3);
     } finally {
-      await own.close();
+      await listening.close();
+      await gateway.close();
+      await emulators.close();
     }
   });
 });

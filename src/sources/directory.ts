@@ -14,7 +14,7 @@ export function createSourceDirectory(
   options: {
     dispatcher?: (sourceKey: string) => Dispatcher | undefined;
     observer?: UpstreamObserver;
-    /** Share identical reads in flight (`gateway.shareInFlightReads`). @default true */
+    /** Share identical reads in flight (GatewayOptions.shareInFlightReads). @default true */
     shareInFlightReads?: boolean;
   } = {},
 ): SourceDirectory & { close(): Promise<void>; circuitStates(): Record<string, CircuitState> } {
