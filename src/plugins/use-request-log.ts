@@ -152,7 +152,16 @@ export function useRequestLog(options: RequestLogOptions): Plugin<GatewayContext
       const level = response.status >= 500 ? 'error' : response.status >= 400 && response.status !== 404 ? 'warn' : 'info';
       // Written once the response is on its way: serializing and redacting the line took about
       // 80 µs of each request's latency. The line is complete already (durations and trace ids).
-      setImmediate(() => logger[level](line, 'graphql request'));
+      // A destination closed meanwhile (an application ending its log stream after the gateway's
+      // close, with a request still finishing) throws here, outside any request: drop the line
+      // rather than the process.
+      setImmediate(() => {
+        try {
+          logger[level](line, 'graphql request');
+        } catch {
+          // Nowhere left to log it.
+        }
+      });
     },
   };
 }
