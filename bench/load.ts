@@ -4,6 +4,7 @@
  * emulator latency a p50 is a few ms, and rounding alone would move a ratio by 30%.
  */
 import autocannon from 'autocannon';
+import { Client } from 'undici';
 
 export interface LoadOptions {
   url: string;
@@ -67,6 +68,83 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     mean: latencies.reduce((sum, v) => sum + v, 0) / Math.max(1, latencies.length),
     failures: result.errors + result.timeouts + non2xx,
   };
+}
+
+export interface AlternatingSide {
+  url: string;
+  /** GraphQL request bodies, sent in turn. */
+  bodies: string[];
+}
+
+export interface AlternatingOptions {
+  sides: AlternatingSide[];
+  /** How long one side's turn lasts (whole requests: at least one). */
+  turnSeconds: number;
+  /** Seconds in all, every side's turns together; or this many `turns` per side. */
+  duration?: number;
+  turns?: number;
+  /** Around each block (the bench counts native calls per side with these): nothing runs meanwhile. */
+  beforeBlock?: (side: number) => Promise<void>;
+  afterBlock?: (side: number, requests: number) => Promise<void>;
+}
+
+/**
+ * One connection per side, one request at a time, the sides taking turns of `turnSeconds` (the
+ * order of the sides turns round each cycle), on connections kept open throughout. A side's
+ * `seconds` is the time its own requests took, so its req/s is what one connection sent to it
+ * alone would get.
+ */
+export async function runAlternating(options: AlternatingOptions): Promise<LoadResult[]> {
+  const clients = options.sides.map((side) => ({ client: new Client(new URL(side.url).origin, { pipelining: 1 }), path: new URL(side.url).pathname }));
+  const latencies: number[][] = options.sides.map(() => []);
+  const failures = options.sides.map(() => 0);
+  const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+  const next = options.sides.map(() => 0);
+  const ends = performance.now() + (options.duration ?? 0) * 1000;
+  const more = (cycle: number) => (options.turns !== undefined ? cycle < options.turns : performance.now() < ends);
+  try {
+    for (let cycle = 0; more(cycle); cycle++) {
+      for (let k = 0; k < options.sides.length; k++) {
+        const i = (cycle + k) % options.sides.length;
+        const side = options.sides[i] as AlternatingSide;
+        const { client, path } = clients[i] as (typeof clients)[number];
+        await options.beforeBlock?.(i);
+        let answered = 0;
+        const turnEnds = performance.now() + options.turnSeconds * 1000;
+        for (let n = 0; n === 0 || performance.now() < turnEnds; n++) {
+          const body = side.bodies[(next[i] = ((next[i] ?? 0) + 1) % side.bodies.length)] as string;
+          const started = performance.now();
+          try {
+            const response = await client.request({ path, method: 'POST', headers, body });
+            await response.body.text();
+            if (response.statusCode >= 200 && response.statusCode < 300) latencies[i]?.push(performance.now() - started);
+            else failures[i] = (failures[i] ?? 0) + 1;
+          } catch {
+            failures[i] = (failures[i] ?? 0) + 1;
+          }
+          answered++;
+        }
+        await options.afterBlock?.(i, answered);
+      }
+    }
+  } finally {
+    await Promise.all(clients.map(({ client }) => client.close()));
+  }
+  return latencies.map((values, i) => {
+    values.sort((a, b) => a - b);
+    const total = values.reduce((sum, v) => sum + v, 0);
+    const seconds = total / 1000;
+    return {
+      latencies: values,
+      requests: values.length + (failures[i] ?? 0),
+      seconds,
+      rps: seconds > 0 ? values.length / seconds : 0,
+      p50: percentile(values, 0.5),
+      p99: percentile(values, 0.99),
+      mean: total / Math.max(1, values.length),
+      failures: failures[i] ?? 0,
+    };
+  });
 }
 
 /** Nearest-rank percentile of sorted values. */

@@ -1,9 +1,10 @@
 /**
  * The five measurements of issue 9. Each returns ratios measured in one run on one machine
- * (so machine speed cancels) against its target. Latency comparisons alternate the two sides
- * in rounds, so drift (thermal, other load) hits both alike.
+ * (so machine speed cancels) against its target. Latency comparisons alternate their sides (turns
+ * of half a second on kept-open connections at one connection, load windows in rounds at more), so drift (other
+ * load, the VM's host) hits all alike.
  */
-import { body, graphql, runLoad, type LoadResult } from './load.js';
+import { body, graphql, runAlternating, runLoad, type LoadResult } from './load.js';
 import * as Q from './queries.js';
 import type { TraceCounts } from './trace-receiver.js';
 
@@ -70,8 +71,20 @@ interface CallTally {
 }
 
 /**
- * Warm each side up, then alternate them for `rounds`, pooling each side's latencies. `sent`,
- * when given, gets each side's requests in all, warm-up included. `tally`, when given, gets each
+ * One side's turn when one connection's sides take turns (`runAlternating`). Long enough that
+ * the first request of a turn, on a process the others left idle (colder caches: the bigger
+ * process pays more), is a small share of the samples; short enough that the machine's swings
+ * (this VM served the same query through the same gateway in 3.6 ms and 5.0 ms minutes apart)
+ * reach every side alike.
+ */
+const TURN_SECONDS = 0.5;
+
+/**
+ * Warm each side up, then compare them, pooling each side's latencies: at one connection the
+ * sides take turns of half a second (`runAlternating`) for as long as `rounds` windows of
+ * every side would last; at more, a window of each side in turn for `rounds` rounds (concurrent
+ * requests to two servers at once would measure them competing for the CPUs). `sent`, when
+ * given, gets each side's requests in all, warm-up included. `tally`, when given, gets each
  * side's native calls per request over its measured runs.
  */
 async function compare(settings: Settings, sides: Side[], connections: number, sent?: number[], tally?: CallTally): Promise<LoadResult[]> {
@@ -79,19 +92,40 @@ async function compare(settings: Settings, sides: Side[], connections: number, s
     if (sent) sent[i] = (sent[i] ?? 0) + r.requests;
     return r;
   };
-  for (const [i, side] of sides.entries()) count(i, await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.warmup(connections) }));
-  const runs: LoadResult[][] = sides.map(() => []);
   const calls = sides.map(() => 0);
-  for (let round = 0; round < settings.rounds; round++) {
-    for (const [i, side] of sides.entries()) {
-      await tally?.rig.clearCalls();
-      runs[i]?.push(count(i, await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.segment(connections) })));
-      if (tally) calls[i] = (calls[i] ?? 0) + (await tally.rig.callCount());
+  let measured: LoadResult[];
+  if (connections === 1) {
+    // Quick: a turn of one request each, `amount` times.
+    const turns = (settings: { duration?: number; amount?: number }) =>
+      settings.amount !== undefined ? { turns: settings.amount, turnSeconds: 0 } : { duration: (settings.duration ?? 1) * sides.length, turnSeconds: TURN_SECONDS };
+    (await runAlternating({ sides, ...turns(settings.warmup(1)) })).forEach((r, i) => count(i, r));
+    const segment = settings.segment(1);
+    const window = segment.amount !== undefined ? { amount: segment.amount * settings.rounds } : { duration: (segment.duration ?? 1) * settings.rounds };
+    measured = await runAlternating({
+      sides,
+      ...turns(window),
+      ...(tally
+        ? {
+            beforeBlock: async () => tally.rig.clearCalls(),
+            afterBlock: async (i: number) => void (calls[i] = (calls[i] ?? 0) + (await tally.rig.callCount())),
+          }
+        : {}),
+    });
+    measured.forEach((r, i) => count(i, r));
+  } else {
+    for (const [i, side] of sides.entries()) count(i, await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.warmup(connections) }));
+    const runs: LoadResult[][] = sides.map(() => []);
+    for (let round = 0; round < settings.rounds; round++) {
+      for (const [i, side] of sides.entries()) {
+        await tally?.rig.clearCalls();
+        runs[i]?.push(count(i, await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.segment(connections) })));
+        if (tally) calls[i] = (calls[i] ?? 0) + (await tally.rig.callCount());
+      }
     }
+    measured = runs.map(pool);
   }
-  if (tally) tally.perRequest = calls.map((n, i) => n / Math.max(1, runs[i]?.reduce((s, r) => s + r.requests, 0) ?? 0));
-  return runs.map((r, i) => {
-    const pooled = pool(r);
+  if (tally) tally.perRequest = calls.map((n, i) => n / Math.max(1, measured[i]?.requests ?? 0));
+  return measured.map((pooled, i) => {
     if (pooled.failures > 0) throw new Error(`${sides[i]?.name}: ${pooled.failures} failed requests under load`);
     return pooled;
   });

@@ -5,9 +5,10 @@
  *   --quick              tiny counts (CI: checks it runs, never the numbers)
  *   --out FILE           where the JSON goes (default bench/results.json)
  *   --latency 0,30       emulator latencies in ms
- *   --seconds N          load per side per comparison (default 10, in 6 alternating rounds
- *                        of N/6 s, so the machine's swings hit both sides alike); also each
- *                        side's warm-up before its first comparison
+ *   --seconds N          load per side per comparison (default 10: at one connection the
+ *                        sides take turns of 0.5 s for that long each; at more, 6
+ *                        alternating rounds of N/6 s; either way the machine's swings hit
+ *                        every side alike); also each side's warm-up before its first comparison
  *   --only a,b           some of: fanout, batching, deep-pages, throughput, memory, tracing
  *   --profile [DIR]      run the server processes with --cpu-prof (profiles into DIR; the
  *                        gateway's pid is logged; summarize with bench/profile-summary.ts)
@@ -16,7 +17,7 @@
  *   --tsx                run the servers and emulators from the TypeScript sources through tsx
  *                        instead of compiling them with tsc first (bench/compiled-build.ts)
  *
- * Processes: this one drives autocannon; the emulators (and the OTLP receiver of the
+ * Processes: this one drives the load (autocannon; undici at one connection); the emulators (and the OTLP receiver of the
  * tracing-on gateway) run in one child, each server under test in its own (see bench/README.md
  * for why). Loopback only; every run is bounded. No OTEL_* variable of the caller's shell
  * reaches a child: tracing is on only where the bench's config turns it on.
