@@ -83,9 +83,9 @@ export interface AlternatingOptions {
   /** Seconds in all, every side's turns together; or this many `turns` per side. */
   duration?: number;
   turns?: number;
-  /** Around each block (the bench counts native calls per side with these): nothing runs meanwhile. */
-  beforeBlock?: (side: number) => Promise<void>;
-  afterBlock?: (side: number, requests: number) => Promise<void>;
+  /** Around each turn (the bench counts native calls per side with these): nothing runs meanwhile. */
+  beforeTurn?: (side: number) => Promise<void>;
+  afterTurn?: (side: number, requests: number) => Promise<void>;
 }
 
 /**
@@ -108,11 +108,13 @@ export async function runAlternating(options: AlternatingOptions): Promise<LoadR
         const i = (cycle + k) % options.sides.length;
         const side = options.sides[i] as AlternatingSide;
         const { client, path } = clients[i] as (typeof clients)[number];
-        await options.beforeBlock?.(i);
+        await options.beforeTurn?.(i);
         let answered = 0;
         const turnEnds = performance.now() + options.turnSeconds * 1000;
         for (let n = 0; n === 0 || performance.now() < turnEnds; n++) {
-          const body = side.bodies[(next[i] = ((next[i] ?? 0) + 1) % side.bodies.length)] as string;
+          const sent = next[i] ?? 0;
+          next[i] = sent + 1;
+          const body = side.bodies[sent % side.bodies.length] as string;
           const started = performance.now();
           try {
             const response = await client.request({ path, method: 'POST', headers, body });
@@ -124,7 +126,7 @@ export async function runAlternating(options: AlternatingOptions): Promise<LoadR
           }
           answered++;
         }
-        await options.afterBlock?.(i, answered);
+        await options.afterTurn?.(i, answered);
       }
     }
   } finally {

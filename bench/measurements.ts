@@ -1,8 +1,8 @@
 /**
  * The five measurements of issue 9. Each returns ratios measured in one run on one machine
- * (so machine speed cancels) against its target. Latency comparisons alternate their sides (turns
- * of half a second on kept-open connections at one connection, load windows in rounds at more), so drift (other
- * load, the VM's host) hits all alike.
+ * (so machine speed cancels) against its target. Latency comparisons alternate their sides
+ * (turns of half a second on kept-open connections at one connection, load windows in rounds at
+ * more), so drift (other load, the VM's host) hits all alike.
  */
 import { body, graphql, runAlternating, runLoad, type LoadResult } from './load.js';
 import * as Q from './queries.js';
@@ -96,8 +96,8 @@ async function compare(settings: Settings, sides: Side[], connections: number, s
   let measured: LoadResult[];
   if (connections === 1) {
     // Quick: a turn of one request each, `amount` times.
-    const turns = (settings: { duration?: number; amount?: number }) =>
-      settings.amount !== undefined ? { turns: settings.amount, turnSeconds: 0 } : { duration: (settings.duration ?? 1) * sides.length, turnSeconds: TURN_SECONDS };
+    const turns = (span: { duration?: number; amount?: number }) =>
+      span.amount !== undefined ? { turns: span.amount, turnSeconds: 0 } : { duration: (span.duration ?? 1) * sides.length, turnSeconds: TURN_SECONDS };
     (await runAlternating({ sides, ...turns(settings.warmup(1)) })).forEach((r, i) => count(i, r));
     const segment = settings.segment(1);
     const window = segment.amount !== undefined ? { amount: segment.amount * settings.rounds } : { duration: (segment.duration ?? 1) * settings.rounds };
@@ -106,8 +106,8 @@ async function compare(settings: Settings, sides: Side[], connections: number, s
       ...turns(window),
       ...(tally
         ? {
-            beforeBlock: async () => tally.rig.clearCalls(),
-            afterBlock: async (i: number) => void (calls[i] = (calls[i] ?? 0) + (await tally.rig.callCount())),
+            beforeTurn: async () => tally.rig.clearCalls(),
+            afterTurn: async (i: number) => void (calls[i] = (calls[i] ?? 0) + (await tally.rig.callCount())),
           }
         : {}),
     });

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 it('alternates turns, turning the order round each cycle, and keeps each side its own answers', async () => {
   arrivals.length = 0;
-  const blocks: string[] = [];
+  const turnsSeen: string[] = [];
   const [a, b] = await runAlternating({
     sides: [
       { url: urls[0] as string, bodies: ['{"query":"{ a }"}'] },
@@ -46,11 +46,11 @@ it('alternates turns, turning the order round each cycle, and keeps each side it
     ],
     turns: 3,
     turnSeconds: 0,
-    beforeBlock: async (side) => void blocks.push(`before ${side}`),
-    afterBlock: async (side, requests) => void blocks.push(`after ${side}: ${requests}`),
+    beforeTurn: async (side) => void turnsSeen.push(`before ${side}`),
+    afterTurn: async (side, requests) => void turnsSeen.push(`after ${side}: ${requests}`),
   });
   expect(arrivals).toEqual(['a', 'b', 'b', 'a', 'a', 'b']);
-  expect(blocks).toEqual(['before 0', 'after 0: 1', 'before 1', 'after 1: 1', 'before 1', 'after 1: 1', 'before 0', 'after 0: 1', 'before 0', 'after 0: 1', 'before 1', 'after 1: 1']);
+  expect(turnsSeen).toEqual(['before 0', 'after 0: 1', 'before 1', 'after 1: 1', 'before 1', 'after 1: 1', 'before 0', 'after 0: 1', 'before 0', 'after 0: 1', 'before 1', 'after 1: 1']);
   for (const side of [a, b]) {
     expect(side?.requests).toBe(3);
     expect(side?.latencies).toHaveLength(3);
