@@ -73,6 +73,22 @@ export function bufferedDestination(dest: number | string): ReturnType<typeof pi
   return destination;
 }
 
+/**
+ * Writes a log line on a later turn of the event loop, off a request's path. A destination
+ * closed by then (an application ending its log stream after the gateway's close, with a
+ * request still finishing) throws there, outside any request: the line is dropped rather than
+ * the process.
+ */
+export function logLater(write: () => void): void {
+  setImmediate(() => {
+    try {
+      write();
+    } catch {
+      // Nowhere left to log it.
+    }
+  });
+}
+
 export interface LoggerOptions {
   level: LevelWithSilent;
   /** Where lines go. @default stderr */

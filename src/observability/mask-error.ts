@@ -14,6 +14,7 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isDomainError, toGraphQLError } from '../errors.js';
+import { logLater } from './logger.js';
 import { logTraceFields, traceOf } from './tracing-context.js';
 
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error';
@@ -62,7 +63,7 @@ export function createMaskError(logger: Logger): (error: unknown, message: strin
       );
     const stamped = typeof error === 'object' && error !== null ? (error as StampedError)[OWNER] : undefined;
     if (stamped !== undefined) claimMaskedError(masked, stamped);
-    else setImmediate(() => claimMaskedError(masked, undefined));
+    else logLater(() => claimMaskedError(masked, undefined));
     return masked;
   };
 }

@@ -15,6 +15,7 @@ import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { attachRequestRecord, newRequestRecord, requestRecordOf, type RequestRecord } from '../observability/request-context.js';
 import { claimMaskedErrors } from '../observability/mask-error.js';
+import { logLater } from '../observability/logger.js';
 import { logTraceFields, traceOf } from '../observability/tracing-context.js';
 import type { UpstreamEvent } from '../sources/http.js';
 import { requestPath } from './request-path.js';
@@ -152,16 +153,7 @@ export function useRequestLog(options: RequestLogOptions): Plugin<GatewayContext
       const level = response.status >= 500 ? 'error' : response.status >= 400 && response.status !== 404 ? 'warn' : 'info';
       // Written once the response is on its way: serializing and redacting the line took about
       // 80 µs of each request's latency. The line is complete already (durations and trace ids).
-      // A destination closed meanwhile (an application ending its log stream after the gateway's
-      // close, with a request still finishing) throws here, outside any request: drop the line
-      // rather than the process.
-      setImmediate(() => {
-        try {
-          logger[level](line, 'graphql request');
-        } catch {
-          // Nowhere left to log it.
-        }
-      });
+      logLater(() => logger[level](line, 'graphql request'));
     },
   };
 }
