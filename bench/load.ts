@@ -55,9 +55,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       else non2xx++;
     });
   });
-  const seconds = (lastAnswer - started) / 1000;
+  return loadResult(latencies, (lastAnswer - started) / 1000, latencies.length + non2xx, result.errors + result.timeouts + non2xx);
+}
+
+/** A LoadResult from the 2xx answers' latencies (ms, any order; sorted here) and the run's counts. */
+export function loadResult(latencies: number[], seconds: number, requests: number, failures: number): LoadResult {
   latencies.sort((a, b) => a - b);
-  const requests = latencies.length + non2xx;
   return {
     latencies,
     requests,
@@ -66,7 +69,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     mean: latencies.reduce((sum, v) => sum + v, 0) / Math.max(1, latencies.length),
-    failures: result.errors + result.timeouts + non2xx,
+    failures,
   };
 }
 
@@ -133,19 +136,9 @@ export async function runAlternating(options: AlternatingOptions): Promise<LoadR
     await Promise.all(clients.map(({ client }) => client.close()));
   }
   return latencies.map((values, i) => {
-    values.sort((a, b) => a - b);
-    const total = values.reduce((sum, v) => sum + v, 0);
-    const seconds = total / 1000;
-    return {
-      latencies: values,
-      requests: values.length + (failures[i] ?? 0),
-      seconds,
-      rps: seconds > 0 ? values.length / seconds : 0,
-      p50: percentile(values, 0.5),
-      p99: percentile(values, 0.99),
-      mean: total / Math.max(1, values.length),
-      failures: failures[i] ?? 0,
-    };
+    const failed = failures[i] ?? 0;
+    // The time the side's own (answered) requests took.
+    return loadResult(values, values.reduce((sum, v) => sum + v, 0) / 1000, values.length + failed, failed);
   });
 }
 

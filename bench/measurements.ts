@@ -4,7 +4,7 @@
  * (turns of half a second on kept-open connections at one connection, load windows in rounds at
  * more), so drift (other load, the VM's host) hits all alike.
  */
-import { body, graphql, runAlternating, runLoad, type LoadResult } from './load.js';
+import { body, graphql, loadResult, runAlternating, runLoad, type LoadResult } from './load.js';
 import * as Q from './queries.js';
 import type { TraceCounts } from './trace-receiver.js';
 
@@ -143,19 +143,13 @@ async function warmToSteadyState(settings: Settings, side: Side): Promise<number
 }
 
 export function pool(runs: LoadResult[]): LoadResult {
-  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(p * latencies.length) - 1))] ?? Number.NaN;
-  return {
-    latencies,
-    requests: runs.reduce((s, r) => s + r.requests, 0),
-    seconds,
-    rps: seconds > 0 ? latencies.length / seconds : 0,
-    p50: at(0.5),
-    p99: at(0.99),
-    mean: latencies.reduce((s, v) => s + v, 0) / Math.max(1, latencies.length),
-    failures: runs.reduce((s, r) => s + r.failures, 0),
-  };
+  const sum = (of: (r: LoadResult) => number) => runs.reduce((s, r) => s + of(r), 0);
+  return loadResult(
+    runs.flatMap((r) => r.latencies),
+    sum((r) => r.seconds),
+    sum((r) => r.requests),
+    sum((r) => r.failures),
+  );
 }
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
