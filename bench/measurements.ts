@@ -116,7 +116,11 @@ async function compare(settings: Settings, sides: Side[], connections: number, s
     for (const [i, side] of sides.entries()) count(i, await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.warmup(connections) }));
     const runs: LoadResult[][] = sides.map(() => []);
     for (let round = 0; round < settings.rounds; round++) {
-      for (const [i, side] of sides.entries()) {
+      // The order turns round each round, as runAlternating's turns do: no side always follows
+      // the same other side (whose leftover work, e.g. a traced process' last exports, would
+      // land in its windows only).
+      for (const i of sides.map((_, k) => (k + round) % sides.length)) {
+        const side = sides[i] as Side;
         await tally?.rig.clearCalls();
         runs[i]?.push(count(i, await runLoad({ url: side.url, bodies: side.bodies, connections, ...settings.segment(connections) })));
         if (tally) calls[i] = (calls[i] ?? 0) + (await tally.rig.callCount());
@@ -400,6 +404,11 @@ export async function throughput(settings: Settings, gateway: Server, hello: Ser
 export interface TracingRig extends Rig {
   /** The same gateway with tracing on, exporting every trace to the local receiver. */
   traced: Server;
+  /**
+   * The same gateway with tracing off, in a process with the traced one's history (not
+   * `gateway`, which every other section has loaded before): the comparison is of tracing alone.
+   */
+  untraced: Server;
   clearTraces(): Promise<void>;
   /** What the emulator host's OTLP receiver counted since the last clear. */
   traces(): Promise<TraceCounts>;
@@ -446,7 +455,7 @@ export async function tracingCost(rig: TracingRig): Promise<Measurement[]> {
   // One request alone: nothing shared with a concurrent one (under load, identical upstream GETs in flight are).
   const spansPerRequest = probe.spans;
   const onCalls = await nativeCallsOf(rig, rig.traced.url, Q.TICKETS_PAGE);
-  const offCalls = await nativeCallsOf(rig, rig.gateway.url, Q.TICKETS_PAGE);
+  const offCalls = await nativeCallsOf(rig, rig.untraced.url, Q.TICKETS_PAGE);
   if (!sameCalls(onCalls, offCalls)) {
     throw new Error(`tracing on does not make tracing off's native calls: ${JSON.stringify(count(onCalls))} vs ${JSON.stringify(count(offCalls))}`);
   }
@@ -454,13 +463,13 @@ export async function tracingCost(rig: TracingRig): Promise<Measurement[]> {
   await awaitTraces(rig, (c) => c.roots >= 2);
   const sides: Side[] = [
     { name: 'tracing on', url: rig.traced.url, bodies: [body(Q.TICKETS_PAGE)] },
-    { name: 'tracing off', url: rig.gateway.url, bodies: [body(Q.TICKETS_PAGE)] },
+    { name: 'tracing off', url: rig.untraced.url, bodies: [body(Q.TICKETS_PAGE)] },
   ];
-  // The tracing-off side is the gateway every earlier section ran on; this one has served two
-  // requests. Warmed as long as a fan-out side, or the comparison is of optimized code against
-  // code V8 is still optimizing (1.3x at 0 ms, one connection, in full runs before this, against
-  // 1.0x when the rows ran alone on two fresh processes).
+  // Both have served two requests. Warmed as long as a fan-out side, or the comparison is of code
+  // V8 is still optimizing (1.3x at 0 ms, one connection, in full runs that warmed only the
+  // traced side of a new process against the long-loaded gateway, 1.0x on two fresh processes).
   const warmed = await warmToSteadyState(rig.settings, sides[0] as Side);
+  await warmToSteadyState(rig.settings, sides[1] as Side);
   await awaitTraces(rig, (c) => c.roots >= 2 + warmed);
   const settings = rig.settings;
   const out: Measurement[] = [];

@@ -144,15 +144,17 @@ async function main(): Promise<number> {
   const modes: TargetMode[] = ['gateway', 'bare', 'floor'];
   // Per latency, besides those: the gateway with in-flight sharing off (fan-out's like-for-like rows).
   const serverCount = latencies.length * (modes.length + 1) + 1;
-  // The tracing-on gateways (one per latency) only when measured. Full: a process each, so their
-  // export work is theirs alone. Quick: they share the one process of all servers (quick numbers
-  // are not judged).
+  // The tracing-on gateways (one per latency) and their tracing-off twins only when measured.
+  // Full: a process each, so export work is the traced one's alone, and each pair of processes
+  // has the same history (started together, loaded the same way) instead of tracing on in a new
+  // process against the gateway every other section ran on. Quick: they share the one process
+  // of all servers (quick numbers are not judged).
   const traced = only.has('tracing');
   // Loading the gateway's modules takes seconds: let it overlap the emulators' start.
   const [host, processes, tracedProcesses] = await Promise.all([
     startChild<Record<string, GatewayConfig>>('./emulator-host.ts', { args: [latencies.join(','), ...(tickets === null ? [] : [String(tickets)])], compiledDir }),
     startTargetProcesses(settings.quick ? 1 : serverCount, settings.quick && traced ? TRACING_PROCESS_ENV : {}),
-    startTargetProcesses(traced && !settings.quick ? latencies.length : 0, TRACING_PROCESS_ENV),
+    startTargetProcesses(traced && !settings.quick ? latencies.length * 2 : 0, TRACING_PROCESS_ENV),
   ]);
   children.push(host);
 
@@ -170,14 +172,14 @@ async function main(): Promise<number> {
 
   const config = (latencyMs: number) => host.ready[String(latencyMs)] ?? null;
   const tracedSpecs: TargetSpec[] = traced
-    ? await Promise.all(
-        latencies.map(async (latencyMs) => ({
-          name: `traced@${latencyMs}`,
-          mode: 'gateway' as const,
-          config: config(latencyMs),
-          tracingEndpoint: await host.call<string>('traceReceiver', latencyMs),
-        })),
-      )
+    ? (
+        await Promise.all(
+          latencies.map(async (latencyMs) => [
+            { name: `traced@${latencyMs}`, mode: 'gateway' as const, config: config(latencyMs), tracingEndpoint: await host.call<string>('traceReceiver', latencyMs) },
+            { name: `untraced@${latencyMs}`, mode: 'gateway' as const, config: config(latencyMs) },
+          ]),
+        )
+      ).flat()
     : [];
   const specs: TargetSpec[] = [
     ...latencies.flatMap((latencyMs) => [
@@ -218,11 +220,15 @@ async function main(): Promise<number> {
     await attempt('fanout', latencyMs, () => fanOut(rig));
     await attempt('deep-pages', latencyMs, () => deepPages(rig, 'DESC'));
     await attempt('deep-pages', latencyMs, () => deepPages(rig, 'ASC'));
-    if (traced) log(`${latencyMs} ms: tracing-on gateway ${target(`traced@${latencyMs}`).url} (pid ${target(`traced@${latencyMs}`).pid})`);
+    if (traced) {
+      const [on, off] = [target(`traced@${latencyMs}`), target(`untraced@${latencyMs}`)];
+      log(`${latencyMs} ms: tracing-on gateway ${on.url} (pid ${on.pid}), its tracing-off twin ${off.url} (pid ${off.pid})`);
+    }
     await attempt('tracing', latencyMs, () =>
       tracingCost({
         ...rig,
         traced: target(`traced@${latencyMs}`),
+        untraced: target(`untraced@${latencyMs}`),
         clearTraces: () => host.call<void>('clearTraces', latencyMs),
         traces: () => host.call<TraceCounts>('traces', latencyMs),
       }),
