@@ -28,6 +28,8 @@ interface InFlight {
   response: Promise<HttpResponse>;
   controller: AbortController;
   waiters: number;
+  /** Once the answer is in: the waiters not yet handed it (handOutInTurns). */
+  turns?: { queue: (() => void)[]; scheduled: boolean };
 }
 
 export function sharingReads(http: SourceHttp, options: SharedReadsOptions = {}): SourceHttp {
@@ -96,7 +98,7 @@ function wait(shared: InFlight, signal: AbortSignal | undefined, source: string)
       (response) => {
         signal.removeEventListener('abort', onAbort);
         shared.waiters--;
-        resolve(response);
+        handOutInTurns(shared, () => resolve(response));
       },
       (error: unknown) => {
         signal.removeEventListener('abort', onAbort);
@@ -105,4 +107,30 @@ function wait(shared: InFlight, signal: AbortSignal | undefined, source: string)
       },
     );
   });
+}
+
+/**
+ * Hands a shared answer to its waiters one per turn of the event loop, the first at once. Each
+ * waiter then maps, merges and writes its page: all in one turn, the process would take no
+ * new request until the last of them was done, so the requests that follow would start their
+ * reads together and wait together again, each behind all the others' work (a convoy: ten
+ * identical fan-out requests in flight at 30 ms took 49 ms at p50, 41 ms with turns, 46 ms
+ * for ten that shared nothing; bench/README.md). A single waiter costs nothing more.
+ */
+function handOutInTurns(shared: InFlight, handOut: () => void): void {
+  const turns = shared.turns;
+  if (!turns) {
+    shared.turns = { queue: [], scheduled: false };
+    handOut();
+    return;
+  }
+  turns.queue.push(handOut);
+  if (turns.scheduled) return;
+  turns.scheduled = true;
+  const next = () => {
+    turns.queue.shift()?.();
+    if (turns.queue.length > 0) setImmediate(next);
+    else turns.scheduled = false;
+  };
+  setImmediate(next);
 }
