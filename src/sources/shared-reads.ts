@@ -29,7 +29,7 @@ interface InFlight {
   controller: AbortController;
   waiters: number;
   /** Once the answer is in: the waiters not yet handed it (handOutInTurns). */
-  turns?: { queue: (() => void)[]; scheduled: boolean };
+  turns?: (() => void)[];
 }
 
 export function sharingReads(http: SourceHttp, options: SharedReadsOptions = {}): SourceHttp {
@@ -121,17 +121,15 @@ function wait(shared: InFlight, signal: AbortSignal | undefined, source: string)
 function handOutInTurns(shared: InFlight, handOut: () => void): void {
   const turns = shared.turns;
   if (!turns) {
-    shared.turns = { queue: [], scheduled: false };
+    shared.turns = [];
     handOut();
     return;
   }
-  turns.queue.push(handOut);
-  if (turns.scheduled) return;
-  turns.scheduled = true;
+  // A waiter already queued means a turn is already scheduled: it hands this one out in its time.
+  if (turns.push(handOut) > 1) return;
   const next = () => {
-    turns.queue.shift()?.();
-    if (turns.queue.length > 0) setImmediate(next);
-    else turns.scheduled = false;
+    turns.shift()?.();
+    if (turns.length > 0) setImmediate(next);
   };
   setImmediate(next);
 }
