@@ -11,6 +11,8 @@ import { runAlternating } from '../bench/load.js';
 const arrivals: string[] = [];
 const servers: Server[] = [];
 const urls: string[] = [];
+/** The server started `index`th, sent `body` on each request. */
+const serverSide = (index: number, body: string) => ({ url: urls[index] as string, bodies: [body] });
 
 beforeAll(async () => {
   for (const [name, status] of [
@@ -40,10 +42,7 @@ it('alternates turns, turning the order round each cycle, and keeps each side it
   arrivals.length = 0;
   const turnsSeen: string[] = [];
   const [a, b] = await runAlternating({
-    sides: [
-      { url: urls[0] as string, bodies: ['{"query":"{ a }"}'] },
-      { url: urls[1] as string, bodies: ['{"query":"{ b }"}'] },
-    ],
+    sides: [serverSide(0, '{"query":"{ a }"}'), serverSide(1, '{"query":"{ b }"}')],
     turns: 3,
     turnSeconds: 0,
     beforeTurn: async (side) => void turnsSeen.push(`before ${side}`),
@@ -62,10 +61,7 @@ it('alternates turns, turning the order round each cycle, and keeps each side it
 
 it('counts an answer outside 2xx as a failure of its side only', async () => {
   const [ok, refused] = await runAlternating({
-    sides: [
-      { url: urls[0] as string, bodies: ['{}'] },
-      { url: urls[2] as string, bodies: ['{}'] },
-    ],
+    sides: [serverSide(0, '{}'), serverSide(2, '{}')],
     turns: 2,
     turnSeconds: 0,
   });
